@@ -18,6 +18,13 @@ export interface ReplyImage {
   alt: string;
 }
 
+/** A file attached to a reply (exports). */
+export interface ReplyFile {
+  name: string;
+  mime: string;
+  data: Uint8Array;
+}
+
 /** What the reply is, so channels can style it. */
 export type ReplyTone = 'ok' | 'info' | 'question' | 'error' | 'refused';
 
@@ -34,6 +41,7 @@ export interface Reply {
   /** Buttons (or numbered options on the console). */
   choices?: Choice[];
   image?: ReplyImage;
+  file?: ReplyFile;
 }
 
 /** Builds a reply; a tiny helper so call sites read like sentences. */

@@ -1,0 +1,131 @@
+import type { Command } from '../command.ts';
+import type { InboundMessage } from '../message.ts';
+import { reply, type Reply } from '../reply.ts';
+import type { ConversationKey, ConversationRecord, StoreTx } from '../store.ts';
+import { decodePending, encodePending, matchAnswer, questionReply, type Pending } from './conversation.ts';
+import { handleCustomerMessage } from './customer-side.ts';
+import { execute } from './dispatch.ts';
+import type { EngineDeps, ExecContext, Resolved } from './types.ts';
+
+/** Longest message handled; longer ones get a one-line answer and are not parsed. */
+export const MAX_MESSAGE_CHARS = 10_000;
+
+/** What every channel talks to. */
+export interface Engine {
+  /** Handles one inbound message; returns the replies to send (none for a re-delivered event). */
+  handle(message: InboundMessage): Promise<Reply[]>;
+}
+
+const STRANGER_REPLY = reply('refused', 'Sorry, I only work for the owner of this workspace.');
+const FAILURE_REPLY = reply('error', 'Something went wrong on my side and nothing was changed. Please try again.');
+/** Buttons that act directly: "do:<intent>[:<id>]". */
+const ACTION = /^do:(complete_followup|snooze_followup|undo)(?::(\d+))?$/;
+
+function actionCommand(value: string | undefined): Command | null {
+  const m = value ? ACTION.exec(value) : null;
+  if (!m) return null;
+  const id = m[2] ? Number(m[2]) : undefined;
+  if (m[1] === 'undo') return { intent: 'undo' };
+  return m[1] === 'complete_followup' ? { intent: 'complete_followup', followUpId: id } : { intent: 'snooze_followup', followUpId: id };
+}
+
+function sameConversation(a: ConversationRecord, b: ConversationRecord): boolean {
+  return a.pending === b.pending && a.lastCustomerId === b.lastCustomerId && a.lastFollowUpId === b.lastFollowUpId;
+}
+
+/** Builds the engine: the one place that turns messages into commands, runs them, and answers. */
+export function createEngine(deps: EngineDeps): Engine {
+  const isOperator = (m: InboundMessage) => m.platform === 'console' || (deps.operatorIds[m.platform]?.has(m.userId) ?? false);
+
+  async function operatorTurn(tx: StoreTx, msg: InboundMessage, now: Date) {
+    const key: ConversationKey = { platform: msg.platform, chatId: msg.chatId, userId: msg.userId };
+    const saved = await tx.conversation(key);
+    const conv: ConversationRecord = { ...saved };
+    const workspace = await tx.workspace();
+    const parseCtx = { now, timeZone: workspace.timeZone, as: 'operator' as const, locale: workspace.locale };
+    const pending = decodePending(conv.pending);
+    let command: Command | null = actionCommand(msg.button?.value);
+    let resolved: Resolved = {};
+    let early: Reply | null = null;
+
+    if (!command && pending) {
+      const answer = matchAnswer(pending.question, msg.text, msg.button?.value);
+      if (answer.kind === 'cancel') {
+        conv.pending = null;
+        early = reply('ok', 'Cancelled; nothing was changed.');
+      } else if (answer.kind === 'option') {
+        command = pending.command;
+        resolved = { ...pending.resolved, ...answer.option.resolved };
+      } else if (answer.kind === 'text') {
+        const filled = fillSlot(pending, answer.text, (t) => deps.parse(t, parseCtx));
+        if (filled) {
+          command = filled;
+          resolved = pending.resolved;
+        }
+      } else if (msg.button) {
+        early = reply('error', 'That button belongs to an older question.');
+      }
+    }
+    if (!command && !early) {
+      command = msg.button ? null : deps.parse(msg.text, parseCtx);
+      if (!command) early = reply('error', 'That button has expired.');
+    }
+
+    let replies: Reply[];
+    let summary: string | undefined;
+    if (early) {
+      replies = [early];
+    } else {
+      const ctx: ExecContext = { tx, now, workspace, actor: `${msg.platform}:${msg.userId}`, message: msg, conv, resolved, deps };
+      const outcome = await execute(command!, ctx);
+      if ('question' in outcome) {
+        conv.pending = encodePending({ command: command!, resolved, question: outcome.question });
+        replies = [questionReply(outcome.question)];
+      } else {
+        conv.pending = null;
+        replies = [outcome.reply, ...(outcome.extra ?? [])];
+        summary = outcome.summary;
+      }
+    }
+    if (!sameConversation(saved, conv)) await tx.saveConversation(key, conv);
+    if (msg.platform !== 'console') await tx.rememberOperator(msg.platform, msg.userId, msg.chatId, msg.userName);
+    return { value: replies, summary, kind: command?.intent === 'undo' ? ('undo' as const) : ('change' as const) };
+  }
+
+  async function handle(msg: InboundMessage): Promise<Reply[]> {
+    if (msg.text.length > MAX_MESSAGE_CHARS) {
+      return [isOperator(msg) ? reply('error', `That message is too long (over ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters); nothing was stored.`) : STRANGER_REPLY];
+    }
+    const now = deps.clock.now();
+    return deps.store.transaction({ actor: `${msg.platform}:${msg.userId}` }, async (tx) => {
+      if (msg.eventId && !(await tx.markEventProcessed(msg.platform, msg.eventId, now))) return { value: [] };
+      if (isOperator(msg)) return operatorTurn(tx, msg, now);
+      return { value: await handleCustomerMessage(tx, msg, now, deps, STRANGER_REPLY) };
+    });
+  }
+
+  return {
+    async handle(msg) {
+      try {
+        return await handle(msg);
+      } catch (error) {
+        deps.log?.error('message handling failed', { platform: msg.platform, error: error instanceof Error ? error.message : String(error) });
+        return [FAILURE_REPLY];
+      }
+    },
+  };
+}
+
+/** Fills the slot a free-text question asked for; null when the text does not fit it. */
+function fillSlot(pending: Pending, text: string, parse: (t: string) => Command): Command | null {
+  const slot = pending.question.freeText;
+  const cmd = { ...pending.command } as Record<string, unknown>;
+  if (slot === 'dueAt') {
+    const when = parse(`remind me ${text}`);
+    if (!('dueAt' in when) || !when.dueAt) return null;
+    cmd.dueAt = when.dueAt;
+  } else if (slot) {
+    cmd[slot] = text;
+  }
+  return cmd as Command;
+}
