@@ -29,11 +29,11 @@ export function createLogger(level: string): Logger & { raw: pino.Logger } {
 /** Opens the database (migrating it) and builds the engine. */
 export async function createCore(config: Config, options: { clock?: Clock; log?: Logger; extra?: Partial<EngineDeps> } = {}): Promise<Core> {
   const db = await openDatabase(config.DATABASE_URL);
-  const store = createPrismaStore(db.prisma);
+  const store = createPrismaStore(db);
   await seedWorkspace(db, config);
   const deps: EngineDeps = {
     store,
-    parse: createParser(),
+    parse: options.extra?.parse ?? createParser(),
     sentiment: sentimentOf,
     clock: options.clock ?? systemClock,
     operatorIds: operatorIds(config),

@@ -47,7 +47,9 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the configuration. Secrets stay in the returned object; never log it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty `NAME=` line in .env means "not set", not "set to nothing".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration (check .env):\n  ${problems.join('\n  ')}`);

@@ -1,14 +1,19 @@
-/** JSON text that keeps Dates recognisable ({"$date": ISO}), for audit rows and pending questions. */
+/** JSON text that keeps Dates ({"$date": ISO}) and bytes ({"$bytes": base64}) recognisable. */
 export function encodeJson(value: unknown): string {
   return JSON.stringify(value, function replacer(this: Record<string, unknown>, key, v) {
     const raw = this[key];
-    return raw instanceof Date ? { $date: raw.toISOString() } : v;
+    if (raw instanceof Date) return { $date: raw.toISOString() };
+    if (raw instanceof Uint8Array) return { $bytes: Buffer.from(raw).toString('base64') };
+    return v;
   });
 }
 
 /** Reverses encodeJson. */
 export function decodeJson<T>(text: string): T {
-  return JSON.parse(text, (_key, v) =>
-    v && typeof v === 'object' && typeof v.$date === 'string' && Object.keys(v).length === 1 ? new Date(v.$date) : v,
-  ) as T;
+  return JSON.parse(text, (_key, v) => {
+    if (!v || typeof v !== 'object' || Object.keys(v).length !== 1) return v;
+    if (typeof v.$date === 'string') return new Date(v.$date);
+    if (typeof v.$bytes === 'string') return new Uint8Array(Buffer.from(v.$bytes, 'base64'));
+    return v;
+  }) as T;
 }

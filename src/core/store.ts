@@ -2,6 +2,7 @@ import type {
   AuditedEntities, ChatIdentity, Contact, CreateData, Customer, CustomerMessage, Deal, EntityName, FollowUp,
   Interaction, Purchase, SurveyResponse, Ticket, UpdateData, Workspace,
 } from './domain.ts';
+import type { OutgoingMessage } from './outbox.ts';
 
 /** A customer's name as the fuzzy matcher needs it. */
 export interface CustomerName {
@@ -111,6 +112,9 @@ export interface StoreTx {
   rememberOperator(platform: string, platformUserId: string, chatId: string, displayName: string | undefined): Promise<void>;
   /** Surveys sent to a contact, newest first. */
   latestSurvey(contactId: number): Promise<{ id: number; customerId: number; status: string } | null>;
+
+  /** Queues an outgoing message in this transaction; false when its key was already queued. */
+  enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean>;
 
   conversation(key: ConversationKey): Promise<ConversationRecord>;
   saveConversation(key: ConversationKey, state: ConversationRecord): Promise<void>;

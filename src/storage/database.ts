@@ -20,6 +20,8 @@ export type DatabaseTarget =
 export interface Database {
   provider: Provider;
   prisma: Prisma;
+  /** The PostgreSQL schema raw SQL must qualify tables with; undefined on SQLite. */
+  schema?: string;
   /** What start-up migration did. */
   migration: MigrationReport;
   close(): Promise<void>;
@@ -94,5 +96,5 @@ async function openPostgres(connectionString: string, schema: string): Promise<D
     await client.end();
   }
   const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString }, { schema }) }) as unknown as Prisma;
-  return { provider: 'postgresql', prisma, migration, close: () => prisma.$disconnect() };
+  return { provider: 'postgresql', prisma, schema, migration, close: () => prisma.$disconnect() };
 }

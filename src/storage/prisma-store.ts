@@ -1,15 +1,17 @@
 import type {
-  AuditedEntities, ChatIdentity, Contact, CreateData, Customer, EntityName, UpdateData, Workspace,
+  AuditedEntities, ChatIdentity, CreateData, Customer, EntityName, UpdateData, Workspace,
 } from '../core/domain.ts';
 import type {
   AuditRecord, ConversationKey, ConversationRecord, Store, StoreTx, TxOptions, TxResult, UndoableChange,
 } from '../core/store.ts';
 import { decodeJson, encodeJson } from '../core/json.ts';
-import type { Prisma } from './database.ts';
+import type { Database } from './database.ts';
+import { insertOutgoing, outboxTable } from './prisma-outbox.ts';
+import type { OutgoingMessage } from '../core/outbox.ts';
 
 const decodeRow = (text: string | null) => (text === null ? null : decodeJson<Record<string, unknown>>(text));
 
-type TxClient = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
+type TxClient = Parameters<Parameters<Database['prisma']['$transaction']>[0]>[0];
 
 /** A Prisma model delegate reduced to what generic audited writes need. */
 interface Delegate {
@@ -35,7 +37,11 @@ function delegate(tx: TxClient, entity: EntityName): Delegate {
 class PrismaStoreTx implements StoreTx {
   readonly entries: AuditRecord[] = [];
 
-  constructor(private readonly tx: TxClient) {}
+  constructor(private readonly tx: TxClient, private readonly outbox: string) {}
+
+  enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean> {
+    return insertOutgoing(this.tx, this.outbox, message, at);
+  }
 
   async create<E extends EntityName>(entity: E, data: CreateData<E>): Promise<AuditedEntities[E]> {
     const row = (await delegate(this.tx, entity).create({ data })) as AuditedEntities[E] & { id: number };
@@ -303,11 +309,13 @@ class PrismaStoreTx implements StoreTx {
 }
 
 /** The engine's Store on a Prisma client (SQLite or PostgreSQL). */
-export function createPrismaStore(prisma: Prisma): Store {
+export function createPrismaStore(db: Pick<Database, 'prisma' | 'schema'>): Store {
+  const prisma = db.prisma;
+  const outbox = outboxTable(db);
   return {
     async transaction<T>(options: TxOptions, body: (tx: StoreTx) => Promise<TxResult<T>>): Promise<T> {
       return prisma.$transaction(async (client) => {
-        const tx = new PrismaStoreTx(client);
+        const tx = new PrismaStoreTx(client, outbox);
         const result = await body(tx);
         if (tx.entries.length > 0) {
           await client.changeSet.create({

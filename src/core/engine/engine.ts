@@ -10,10 +10,16 @@ import type { EngineDeps, ExecContext, Resolved } from './types.ts';
 /** Longest message handled; longer ones get a one-line answer and are not parsed. */
 export const MAX_MESSAGE_CHARS = 10_000;
 
+/** How replies leave the engine. */
+export interface HandleOptions {
+  /** Queue the replies in the outbox in the same transaction as the command (platform channels). */
+  viaOutbox?: boolean;
+}
+
 /** What every channel talks to. */
 export interface Engine {
-  /** Handles one inbound message; returns the replies to send (none for a re-delivered event). */
-  handle(message: InboundMessage): Promise<Reply[]>;
+  /** Handles one inbound message; returns the replies (none for a re-delivered event). */
+  handle(message: InboundMessage, options?: HandleOptions): Promise<Reply[]>;
 }
 
 const STRANGER_REPLY = reply('refused', 'Sorry, I only work for the owner of this workspace.');
@@ -92,22 +98,28 @@ export function createEngine(deps: EngineDeps): Engine {
     return { value: replies, summary, kind: command?.intent === 'undo' ? ('undo' as const) : ('change' as const) };
   }
 
-  async function handle(msg: InboundMessage): Promise<Reply[]> {
+  async function handle(msg: InboundMessage, options: HandleOptions): Promise<Reply[]> {
     if (msg.text.length > MAX_MESSAGE_CHARS) {
       return [isOperator(msg) ? reply('error', `That message is too long (over ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters); nothing was stored.`) : STRANGER_REPLY];
     }
     const now = deps.clock.now();
     return deps.store.transaction({ actor: `${msg.platform}:${msg.userId}` }, async (tx) => {
       if (msg.eventId && !(await tx.markEventProcessed(msg.platform, msg.eventId, now))) return { value: [] };
-      if (isOperator(msg)) return operatorTurn(tx, msg, now);
-      return { value: await handleCustomerMessage(tx, msg, now, deps, STRANGER_REPLY) };
+      const result = isOperator(msg) ? await operatorTurn(tx, msg, now) : { value: await handleCustomerMessage(tx, msg, now, deps, STRANGER_REPLY) };
+      if (options.viaOutbox) {
+        const base = `${msg.platform}:${msg.eventId ?? `${msg.chatId}:${now.getTime()}:${Math.floor((deps.random ?? Math.random)() * 1e9)}`}`;
+        for (const [i, r] of result.value.entries()) {
+          await tx.enqueueOutgoing({ key: `${base}:reply:${i}`, platform: msg.platform, chatId: msg.chatId, threadId: msg.threadId, kind: 'reply', reply: r, notBefore: now }, now);
+        }
+      }
+      return result;
     });
   }
 
   return {
-    async handle(msg) {
+    async handle(msg, options = {}) {
       try {
-        return await handle(msg);
+        return await handle(msg, options);
       } catch (error) {
         deps.log?.error('message handling failed', { platform: msg.platform, error: error instanceof Error ? error.message : String(error) });
         return [FAILURE_REPLY];

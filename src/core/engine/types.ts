@@ -41,12 +41,6 @@ export type Outcome =
   | { reply: Reply; extra?: Reply[]; /** Confirmation line of a write, stored as the change summary. */ summary?: string }
   | { question: Question };
 
-/** The port through which the engine sends proactive messages (the outbox). */
-export interface OutboxPort {
-  /** Queues a message; the same idempotency key is queued once. */
-  enqueue(tx: StoreTx, message: { key: string; platform: string; chatId: string; threadId?: string; kind: string; reply: Reply; notBefore: Date }): Promise<void>;
-}
-
 /** What the engine is built from; everything is an interface. */
 export interface EngineDeps {
   store: import('../store.ts').Store;
@@ -57,7 +51,6 @@ export interface EngineDeps {
   /** Sentiment of a note, -1..1 or so; absent means not computed. */
   sentiment?: (text: string) => number;
   analytics?: Analytics;
-  outbox?: OutboxPort;
   /** Builds a link that binds whoever opens it to a contact (Telegram deep links). */
   inviteLink?: (code: string) => string;
   /** Source of randomness (invite codes); injected for deterministic tests. */

@@ -59,7 +59,7 @@ export const updateDeal: UseCase<CommandOf<'update_deal'>> = async (cmd, ctx) =>
   const customer = found.value;
   ctx.conv.lastCustomerId = customer.id;
   const deals = await ctx.tx.listOpenDeals(customer.id);
-  let deal = ctx.resolved.dealId ? deals.find((d) => d.id === ctx.resolved.dealId) : deals.length === 1 ? deals[0] : undefined;
+  const deal = ctx.resolved.dealId ? deals.find((d) => d.id === ctx.resolved.dealId) : deals.length === 1 ? deals[0] : undefined;
   if (!deal && deals.length === 0) return refuse(`${customer.name} has no open deal. Start one: “new deal with ${customer.name}, 5k”.`);
   if (!deal) {
     return { question: { text: 'Which deal?', options: [...deals.map((d) => ({ label: `${d.title} (${d.stage})`, resolved: { dealId: d.id } })), { label: 'Cancel', cancel: true }] } };

@@ -1,0 +1,138 @@
+// npm run bench:engine — engine latency and throughput on SQLite and PostgreSQL with 10,000
+// customers and 200,000 interactions stored, against the bare driver at the same durability.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { createCore, type Core } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { nameKey } from '../src/core/names.ts';
+
+const CUSTOMERS = 10_000;
+const INTERACTIONS = 200_000;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
+const BARE_INSERTS = 2_000;
+const PG_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+const customerName = (i: number) => `Bench Company ${String(i).padStart(5, '0')}`;
+const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(core: Core, label: string, text: (i: number) => string): Promise<{ label: string; perSecond: number; p50: number; p99: number }> {
+  const times: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < SAMPLES; i += 1) {
+    const t0 = performance.now();
+    const [r] = await core.engine.handle({ platform: 'console', chatId: 'bench', userId: 'operator', text: text(i), receivedAt: new Date() });
+    times.push(performance.now() - t0);
+    if (!r || r.tone === 'error' || r.tone === 'question') throw new Error(`${label}: unexpected reply “${r?.text}”`);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  times.sort((a, b) => a - b);
+  return { label, perSecond: SAMPLES / seconds, p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function seedSqlite(path: string): Promise<void> {
+  const db = new BetterSqlite3(path);
+  const now = new Date();
+  const insertCustomer = db.prepare('INSERT INTO "Customer" (name, nameKey, kind, stage, createdAt, updatedAt) VALUES (?, ?, \'company\', \'active\', ?, ?)');
+  const insertInteraction = db.prepare('INSERT INTO "Interaction" (customerId, kind, occurredAt, text, createdAt) VALUES (?, \'call\', ?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 1; i <= CUSTOMERS; i += 1) insertCustomer.run(customerName(i), nameKey(customerName(i)), iso(now), iso(now));
+    for (let i = 0; i < INTERACTIONS; i += 1) {
+      insertInteraction.run((i % CUSTOMERS) + 1, iso(new Date(now.getTime() - (i % 365) * 86_400_000)), `seeded note ${i}`, iso(now));
+    }
+  })();
+  db.close();
+}
+
+async function seedPostgres(connectionString: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  await client.query(`SET search_path TO "${schema}"`);
+  const now = new Date();
+  await client.query(
+    `INSERT INTO "Customer" (name, "nameKey", kind, stage, "createdAt", "updatedAt")
+     SELECT n, lower(n), 'company', 'active', $1, $1 FROM (SELECT 'Bench Company ' || lpad(g::text, 5, '0') AS n FROM generate_series(1, $2) g) s`,
+    [now, CUSTOMERS],
+  );
+  await client.query(
+    `INSERT INTO "Interaction" ("customerId", kind, "occurredAt", text, "createdAt")
+     SELECT (g % $2) + 1, 'call', $1::timestamp - ((g % 365) || ' days')::interval, 'seeded note ' || g, $1 FROM generate_series(0, $3 - 1) g`,
+    [now, CUSTOMERS, INTERACTIONS],
+  );
+  await client.end();
+}
+
+function bareSqlite(dir: string): number {
+  const db = new BetterSqlite3(join(dir, 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL, at TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (text, at) VALUES (?, ?)');
+  const start = performance.now();
+  for (let i = 0; i < BARE_INSERTS; i += 1) insert.run(`row ${i}`, iso(new Date()));
+  const rate = BARE_INSERTS / ((performance.now() - start) / 1000);
+  db.close();
+  return rate;
+}
+
+async function barePostgres(connectionString: string, schema: string): Promise<number> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  await client.query(`SET search_path TO "${schema}"`);
+  await client.query('CREATE TABLE bare (id SERIAL PRIMARY KEY, text TEXT NOT NULL, at TIMESTAMP(3) NOT NULL)');
+  const start = performance.now();
+  for (let i = 0; i < BARE_INSERTS; i += 1) await client.query('INSERT INTO bare (text, at) VALUES ($1, $2)', [`row ${i}`, new Date()]);
+  const rate = BARE_INSERTS / ((performance.now() - start) / 1000);
+  await client.end();
+  return rate;
+}
+
+async function run(provider: 'sqlite' | 'postgresql'): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
+  const schema = `bench_${process.pid}`;
+  const url = provider === 'sqlite' ? `file:${join(dir, 'crm.db')}` : `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`;
+  const config = loadConfig({ DATABASE_URL: url, CRM_TIME_ZONE: 'UTC', LOG_LEVEL: 'silent' });
+  let core = await createCore(config);
+  await core.close();
+  const seedStart = performance.now();
+  if (provider === 'sqlite') await seedSqlite(join(dir, 'crm.db'));
+  else await seedPostgres(PG_URL, schema);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  core = await createCore(config);
+  try {
+    const pick = (i: number) => customerName(((i * 7919) % CUSTOMERS) + 1);
+    await measure(core, 'warm-up', (i) => `summary ${pick(i)}`).catch(() => undefined);
+    const log = await measure(core, 'log interaction', (i) => `log call with ${pick(i)}: benchmark note ${i}`);
+    const summary = await measure(core, 'summary', (i) => `summary ${pick(i + 1)}`);
+    const bare = provider === 'sqlite' ? bareSqlite(dir) : await barePostgres(PG_URL, schema);
+    const stored = await core.db.prisma.interaction.count();
+    console.log(`\n${provider}: ${CUSTOMERS.toLocaleString()} customers, ${stored.toLocaleString()} interactions stored (seeded in ${seedSeconds.toFixed(1)} s); ${SAMPLES} samples each`);
+    for (const m of [log, summary]) {
+      console.log(`  ${m.label.padEnd(16)} ${m.perSecond.toFixed(0).padStart(6)}/s   p50 ${m.p50.toFixed(2)} ms   p99 ${m.p99.toFixed(2)} ms`);
+    }
+    console.log(`  bare driver single-row insert transactions: ${bare.toFixed(0)}/s (same durability)`);
+    console.log(`  log interaction / bare driver: ${((log.perSecond / bare) * 100).toFixed(0)}%`);
+    if (provider === 'sqlite') {
+      const ok = (b: boolean) => (b ? 'met' : 'MISSED');
+      console.log(`  targets: summary p99 < 15 ms ${ok(summary.p99 < 15)}; log p99 < 10 ms ${ok(log.p99 < 10)}; log throughput >= 40% of bare ${ok(log.perSecond / bare >= 0.4)}`);
+    }
+  } finally {
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (provider === 'postgresql') {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  }
+}
+
+await run('sqlite');
+await run('postgresql').catch((error: unknown) => console.log(`\npostgresql: skipped (${error instanceof Error ? error.message : String(error)})`));

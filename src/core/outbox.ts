@@ -1,0 +1,45 @@
+import type { Reply } from './reply.ts';
+
+/** Kinds of outgoing message. */
+export type OutgoingKind = 'reply' | 'reminder' | 'survey' | 'alert' | 'digest';
+
+/** A message waiting in the outbox. The idempotency key makes a second enqueue a no-op. */
+export interface OutgoingMessage {
+  key: string;
+  platform: string;
+  chatId: string;
+  threadId?: string;
+  kind: OutgoingKind;
+  reply: Reply;
+  /** Not delivered before this instant (quiet hours, retries). */
+  notBefore: Date;
+}
+
+/** A message claimed by one deliverer until its lease ends. */
+export interface ClaimedMessage extends OutgoingMessage {
+  id: number;
+  /** Delivery attempts so far, this one included. */
+  attempts: number;
+}
+
+/** A message that finally failed, shown to the operator. */
+export interface FailedMessage {
+  id: number;
+  platform: string;
+  kind: OutgoingKind;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+/** Durable outgoing messages with atomic claims: two instances never hold the same message. */
+export interface OutboxStore {
+  /** Stores a message; false when its key was already queued. */
+  enqueue(message: OutgoingMessage): Promise<boolean>;
+  /** Claims up to `limit` due messages (pending, or sending with an expired lease) for `leaseMs`. */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
+  markSent(id: number, at: Date): Promise<void>;
+  /** Puts a claimed message back for a later attempt. */
+  reschedule(id: number, notBefore: Date, error: string): Promise<void>;
+  markFailed(id: number, error: string): Promise<void>;
+  listFailed(limit: number): Promise<FailedMessage[]>;
+}
