@@ -15,7 +15,16 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
 const BARE_INSERTS = 2_000;
 const PG_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
-const customerName = (i: number) => `Bench Company ${String(i).padStart(5, '0')}`;
+/** Names made of letters (the parser reads digits as amounts): "Bench Baaa", "Bench Caaa", ... */
+const customerName = (i: number) => {
+  let n = i;
+  let word = '';
+  for (let k = 0; k < 4; k += 1) {
+    word += String.fromCharCode(97 + (n % 26));
+    n = Math.floor(n / 26);
+  }
+  return `Bench ${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+};
 const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
 function percentile(sorted: number[], p: number): number {
@@ -57,8 +66,8 @@ async function seedPostgres(connectionString: string, schema: string): Promise<v
   const now = new Date();
   await client.query(
     `INSERT INTO "Customer" (name, "nameKey", kind, stage, "createdAt", "updatedAt")
-     SELECT n, lower(n), 'company', 'active', $1, $1 FROM (SELECT 'Bench Company ' || lpad(g::text, 5, '0') AS n FROM generate_series(1, $2) g) s`,
-    [now, CUSTOMERS],
+     SELECT n, lower(n), 'company', 'active', $1, $1 FROM unnest($2::text[]) n`,
+    [now, Array.from({ length: CUSTOMERS }, (_, i) => customerName(i + 1))],
   );
   await client.query(
     `INSERT INTO "Interaction" ("customerId", kind, "occurredAt", text, "createdAt")

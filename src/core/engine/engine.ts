@@ -41,12 +41,16 @@ function sameConversation(a: ConversationRecord, b: ConversationRecord): boolean
 
 /** Builds the engine: the one place that turns messages into commands, runs them, and answers. */
 export function createEngine(deps: EngineDeps): Engine {
+  // "that"/"them" references change on every read; writing them would cost read-only commands an
+  // fsync. They live here and reach the database with the next write or pending question.
+  const references = new Map<string, Pick<ConversationRecord, 'lastCustomerId' | 'lastFollowUpId'>>();
   const isOperator = (m: InboundMessage) => m.platform === 'console' || (deps.operatorIds[m.platform]?.has(m.userId) ?? false);
 
   async function operatorTurn(tx: StoreTx, msg: InboundMessage, now: Date) {
     const key: ConversationKey = { platform: msg.platform, chatId: msg.chatId, userId: msg.userId };
+    const refKey = `${key.platform}\u0000${key.chatId}\u0000${key.userId}`;
     const saved = await tx.conversation(key);
-    const conv: ConversationRecord = { ...saved };
+    const conv: ConversationRecord = { ...saved, ...references.get(refKey) };
     const workspace = await tx.workspace();
     const parseCtx = { now, timeZone: workspace.timeZone, as: 'operator' as const, locale: workspace.locale };
     const pending = decodePending(conv.pending);
@@ -93,7 +97,8 @@ export function createEngine(deps: EngineDeps): Engine {
         summary = outcome.summary;
       }
     }
-    if (!sameConversation(saved, conv)) await tx.saveConversation(key, conv);
+    references.set(refKey, { lastCustomerId: conv.lastCustomerId, lastFollowUpId: conv.lastFollowUpId });
+    if (!sameConversation(saved, conv) && (summary !== undefined || conv.pending !== saved.pending)) await tx.saveConversation(key, conv);
     if (msg.platform !== 'console') await tx.rememberOperator(msg.platform, msg.userId, msg.chatId, msg.userName);
     return { value: replies, summary, kind: command?.intent === 'undo' ? ('undo' as const) : ('change' as const) };
   }
