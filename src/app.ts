@@ -7,6 +7,7 @@ import { createEngine, type Engine } from './core/engine/engine.ts';
 import type { EngineDeps, Logger } from './core/engine/types.ts';
 import type { Store } from './core/store.ts';
 import { isTimeZone } from './core/time.ts';
+import { createAnalyticsService } from './insights/analytics-service.ts';
 import { createParser, sentimentOf } from './nlu/index.ts';
 import { openDatabase, type Database } from './storage/database.ts';
 import { createPrismaStore } from './storage/prisma-store.ts';
@@ -37,6 +38,7 @@ export async function createCore(config: Config, options: { clock?: Clock; log?:
     sentiment: sentimentOf,
     clock: options.clock ?? systemClock,
     operatorIds: operatorIds(config),
+    analytics: createAnalyticsService(),
     log: options.log,
     ...options.extra,
   };

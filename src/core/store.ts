@@ -51,6 +51,16 @@ export interface CustomerFacts {
   responses: SurveyResponse[];
 }
 
+/** Everything the analytics reports read, in bulk. */
+export interface AnalyticsSnapshot {
+  customers: { id: number; name: string; stage: string; createdAt: Date }[];
+  interactions: { customerId: number; occurredAt: Date; sentiment: number | null }[];
+  purchases: { customerId: number; occurredAt: Date; amountMinor: number; currency: string }[];
+  responses: { customerId: number; score: number; receivedAt: Date }[];
+  openTickets: { customerId: number }[];
+  openDeals: { customerId: number; updatedAt: Date }[];
+}
+
 /** Pending question and references per operator and chat. */
 export interface ConversationRecord {
   pending: string | null;
@@ -113,6 +123,8 @@ export interface StoreTx {
   /** Surveys sent to a contact, newest first. */
   latestSurvey(contactId: number): Promise<{ id: number; customerId: number; status: string } | null>;
 
+  /** All the data the analytics reports need, read in a few bulk queries. */
+  analyticsSnapshot(): Promise<AnalyticsSnapshot>;
   /** Queues an outgoing message in this transaction; false when its key was already queued. */
   enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean>;
 

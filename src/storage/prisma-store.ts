@@ -291,6 +291,18 @@ class PrismaStoreTx implements StoreTx {
     return this.tx.survey.findFirst({ where: { contactId, status: { in: ['sent', 'answered'] } }, orderBy: [{ sentAt: 'desc' }, { id: 'desc' }], select: { id: true, customerId: true, status: true } });
   }
 
+  async analyticsSnapshot() {
+    const [customers, interactions, purchases, responses, openTickets, openDeals] = await Promise.all([
+      this.tx.customer.findMany({ select: { id: true, name: true, stage: true, createdAt: true } }),
+      this.tx.interaction.findMany({ select: { customerId: true, occurredAt: true, sentiment: true }, orderBy: { occurredAt: 'asc' } }),
+      this.tx.purchase.findMany({ select: { customerId: true, occurredAt: true, amountMinor: true, currency: true }, orderBy: { occurredAt: 'asc' } }),
+      this.tx.surveyResponse.findMany({ select: { customerId: true, score: true, receivedAt: true }, orderBy: { receivedAt: 'asc' } }),
+      this.tx.ticket.findMany({ where: { status: 'open' }, select: { customerId: true } }),
+      this.tx.deal.findMany({ where: { stage: { notIn: ['won', 'lost'] } }, select: { customerId: true, updatedAt: true } }),
+    ]);
+    return { customers, interactions, purchases, responses, openTickets, openDeals };
+  }
+
   async conversation(key: ConversationKey): Promise<ConversationRecord> {
     const row = await this.tx.conversationState.findUnique({ where: { platform_chatId_userId: key }, select: { pending: true, lastCustomerId: true, lastFollowUpId: true } });
     return row ?? { pending: null, lastCustomerId: null, lastFollowUpId: null };
