@@ -111,12 +111,11 @@ function measureFitAndScore(databasePath: string): Measurement {
     phaseStart = performance.now();
   };
   const database = new Database(databasePath, { readonly: true });
-  // The ORDER BY walks the (customerId, occurredAt) index and fetches each row from a table stored in time order;
-  // memory-mapping the file turns those random page reads into memory reads (4.7 s -> 1.8 s here).
-  database.pragma('mmap_size = 1073741824');
+  // summarisePurchases groups by customer itself, so the rows are read in storage order: a sequential scan
+  // (ORDER BY customerId would fetch each row at random from a table stored in time order, about 4x slower).
   let rows = 0;
   const purchases = function* (): Generator<PurchaseRow> {
-    const statement = database.prepare('SELECT customerId, occurredAt, amountMinor FROM Purchase ORDER BY customerId, occurredAt').raw();
+    const statement = database.prepare('SELECT customerId, occurredAt, amountMinor FROM Purchase').raw();
     for (const [customerId, occurredAt, amountMinor] of statement.iterate() as Iterable<[number, string, number]>) {
       rows += 1;
       yield { customerId, date: occurredAt, amount: amountMinor / 100 };
