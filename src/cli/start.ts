@@ -1,20 +1,88 @@
-import { createCore, createLogger, runConsole } from '../app.ts';
-import { platformStatus, type Config } from '../config.ts';
+import { join } from 'node:path';
+import { ConsoleChannel } from '../../adapters/console/console-channel.ts';
+import { createDiscordChannel } from '../../adapters/discord/index.ts';
+import { createSlackChannel, slackOptionsFromConfig } from '../../adapters/slack/index.ts';
+import { createTelegramChannel, telegramOptionsFromConfig, type TelegramAdapter } from '../../adapters/telegram/index.ts';
+import { createCore, createLogger, type Core } from '../app.ts';
+import { operatorIds, platformStatus, type Config } from '../config.ts';
+import type { Channel } from '../core/channel.ts';
+import type { Logger } from '../core/engine/types.ts';
+import { startRuntime, type Runtime } from '../runtime.ts';
+import { operatorAccounts } from '../scheduler/targets.ts';
+import { createScheduler } from '../scheduler/scheduler.ts';
+import { createSurveyAnswerHook } from '../scheduler/survey-answer.ts';
+import { createPrismaSchedulerStore } from '../storage/prisma-scheduler-store.ts';
+
+/** The platform channels the configuration asks for (nothing is contacted yet). */
+function platformChannels(config: Config, log: Logger): { channels: Channel[]; telegram?: TelegramAdapter } {
+  const channels: Channel[] = [];
+  const slack = slackOptionsFromConfig(config);
+  if (slack) channels.push(createSlackChannel(slack, { log }));
+  if (config.DISCORD_BOT_TOKEN && config.DISCORD_APPLICATION_ID) {
+    channels.push(createDiscordChannel({ botToken: config.DISCORD_BOT_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, apiUrl: config.DISCORD_API_URL }, { log }));
+  }
+  const telegramOptions = telegramOptionsFromConfig(config);
+  const telegram = telegramOptions ? createTelegramChannel(telegramOptions, { log }) : undefined;
+  if (telegram) channels.push(telegram);
+  return { channels, telegram };
+}
+
+/** Resolves on Ctrl-C or a termination signal. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
 
 /** `crm start` (and `npm start`): every configured platform, plus the console when it is wanted. */
 export async function runStart(config: Config, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const configured = platformStatus(config).filter((p) => p.configured);
   const interactive = Boolean(process.stdin.isTTY);
-  const consoleOnly = configured.length === 0;
+  const withConsole = configured.length === 0 || interactive;
   // In the terminal chat, routine logs would drown the conversation.
-  const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
-  const log = createLogger(level);
-  const core = await createCore(config, { log });
+  const log = createLogger(withConsole && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
+  const { channels, telegram } = platformChannels(config, log);
+  const platforms = [...channels.map((c) => c.platform), ...(withConsole ? ['console'] : [])];
+  const ids = operatorIds(config);
+  const core: Core = await createCore(config, {
+    log,
+    extra: {
+      onSurveyAnswer: createSurveyAnswerHook({ operators: operatorAccounts(ids), platforms }),
+      ...(telegram ? { inviteLink: (code: string) => telegram.inviteLink(code) } : {}),
+    },
+  });
+  const consoleChannel = withConsole
+    ? new ConsoleChannel({ input: process.stdin, output: process.stdout, interactive, filesDir: join(process.cwd(), 'data', 'files'), now: () => core.deps.clock.now() })
+    : undefined;
+  // The console answers its own messages directly; this sink lets reminders and alerts reach it too.
+  const consoleSink: Channel | undefined = consoleChannel && {
+    platform: 'console', start: async () => undefined, stop: async () => undefined, send: (target, reply) => consoleChannel.send(target, reply),
+  };
+  let runtime: Runtime | undefined;
+  const scheduler = createScheduler({
+    store: createPrismaSchedulerStore(core.db, () => core.deps.clock.now()),
+    clock: core.deps.clock, operatorIds: ids, platforms, log,
+    onQueued: () => void runtime?.delivery.drain().catch(() => undefined),
+  });
   try {
-    if (consoleOnly || interactive) await runConsole(core, { input: process.stdin, output: process.stdout, interactive });
-    else io.err('Platform adapters are not available yet in this build.');
+    runtime = await startRuntime(core, [...channels, ...(consoleSink ? [consoleSink] : [])], { port: config.PORT });
+    for (const p of configured) io.err(`${p.platform}: connected (${p.detail}).`);
+    await scheduler.start();
+    if (consoleChannel) {
+      await consoleChannel.start(async (msg) => {
+        for (const r of await core.engine.handle(msg)) await consoleChannel.send({ chatId: msg.chatId }, r);
+      });
+      await consoleChannel.finished;
+      // Piped input: what the last messages queued (reminders due now) still goes out.
+      await runtime.delivery.drain();
+    } else {
+      await untilSignal();
+    }
     return 0;
   } finally {
+    await scheduler.stop();
+    await runtime?.stop();
     await core.close();
   }
 }

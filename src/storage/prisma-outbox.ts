@@ -8,16 +8,27 @@ type Queryable = Pick<Prisma, '$executeRawUnsafe'>;
 /** Longest error text kept with a message (errors never carry tokens or message text). */
 const MAX_ERROR_LENGTH = 500;
 
-/** The outbox table's name as raw SQL must write it (qualified by schema on PostgreSQL). */
-export function outboxTable(db: Pick<Database, 'schema'>): string {
-  return db.schema ? `"${db.schema}"."OutboxMessage"` : '"OutboxMessage"';
+/** How raw SQL reaches the outbox table on this database. */
+export interface OutboxSql {
+  /** The table, qualified by schema on PostgreSQL. */
+  table: string;
+  /** The n-th (1-based) parameter placeholder: `$n` on PostgreSQL, `?` (taken in order) on SQLite. */
+  param(n: number): string;
+}
+
+/** The outbox's raw-SQL dialect for a database. */
+export function outboxSql(db: Pick<Database, 'schema' | 'provider'>): OutboxSql {
+  return db.provider === 'postgresql'
+    ? { table: `"${db.schema ?? 'public'}"."OutboxMessage"`, param: (n) => `$${n}` }
+    : { table: '"OutboxMessage"', param: () => '?' };
 }
 
 /** Inserts a message unless its idempotency key exists; works inside or outside a transaction. */
-export async function insertOutgoing(client: Queryable, table: string, m: OutgoingMessage, now: Date): Promise<boolean> {
+export async function insertOutgoing(client: Queryable, sql: OutboxSql, m: OutgoingMessage, now: Date): Promise<boolean> {
+  const p = sql.param;
   const inserted = await client.$executeRawUnsafe(
-    `INSERT INTO ${table} ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "notBefore", "createdAt")
-     VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8) ON CONFLICT ("idempotencyKey") DO NOTHING`,
+    `INSERT INTO ${sql.table} ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "notBefore", "createdAt")
+     VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, 'pending', 0, ${p(7)}, ${p(8)}) ON CONFLICT ("idempotencyKey") DO NOTHING`,
     m.key, m.platform, m.chatId, m.threadId ?? null, m.kind, encodeJson(m.reply), m.notBefore, now,
   );
   return inserted > 0;
@@ -26,21 +37,22 @@ export async function insertOutgoing(client: Queryable, table: string, m: Outgoi
 /** The outbox on the product's database: claims are one UPDATE, so concurrent instances never share a message. */
 export function createPrismaOutbox(db: Pick<Database, 'prisma' | 'schema' | 'provider'>, now: () => Date = () => new Date()): OutboxStore {
   const prisma = db.prisma;
-  const table = outboxTable(db);
+  const sql = outboxSql(db);
+  const { table, param: p } = sql;
   // PostgreSQL skips rows another instance is claiming; SQLite has a single writer anyway.
   const lock = db.provider === 'postgresql' ? 'FOR UPDATE SKIP LOCKED' : '';
   return {
-    enqueue: (m) => insertOutgoing(prisma, table, m, now()),
+    enqueue: (m) => insertOutgoing(prisma, sql, m, now()),
 
     async claimDue(at, limit, leaseMs) {
       const leaseUntil = new Date(at.getTime() + leaseMs);
       const ids = await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
-        `UPDATE ${table} SET "status" = 'sending', "leaseUntil" = $1, "attempts" = "attempts" + 1
+        `UPDATE ${table} SET "status" = 'sending', "leaseUntil" = ${p(1)}, "attempts" = "attempts" + 1
          WHERE "id" IN (SELECT "id" FROM ${table}
-           WHERE ("status" = 'pending' AND "notBefore" <= $2) OR ("status" = 'sending' AND "leaseUntil" < $2)
-           ORDER BY "notBefore", "id" LIMIT $3 ${lock})
+           WHERE ("status" = 'pending' AND "notBefore" <= ${p(2)}) OR ("status" = 'sending' AND "leaseUntil" < ${p(3)})
+           ORDER BY "notBefore", "id" LIMIT ${p(4)} ${lock})
          RETURNING "id"`,
-        leaseUntil, at, limit,
+        leaseUntil, at, at, limit,
       );
       if (ids.length === 0) return [];
       const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } }, orderBy: [{ notBefore: 'asc' }, { id: 'asc' }] });
@@ -67,4 +79,9 @@ export function createPrismaOutbox(db: Pick<Database, 'prisma' | 'schema' | 'pro
       return rows.map((r) => ({ id: r.id, platform: r.platform, kind: r.kind as OutgoingKind, lastError: r.lastError, createdAt: r.createdAt }));
     },
   };
+}
+
+/** The outbox table's name as raw SQL must write it (qualified by schema on PostgreSQL). */
+export function outboxTable(db: Pick<Database, 'schema' | 'provider'>): string {
+  return outboxSql(db).table;
 }

@@ -6,7 +6,7 @@ import type {
 } from '../core/store.ts';
 import { decodeJson, encodeJson } from '../core/json.ts';
 import type { Database } from './database.ts';
-import { insertOutgoing, outboxTable } from './prisma-outbox.ts';
+import { insertOutgoing, outboxSql, type OutboxSql } from './prisma-outbox.ts';
 import type { OutgoingMessage } from '../core/outbox.ts';
 
 const decodeRow = (text: string | null) => (text === null ? null : decodeJson<Record<string, unknown>>(text));
@@ -37,7 +37,7 @@ function delegate(tx: TxClient, entity: EntityName): Delegate {
 class PrismaStoreTx implements StoreTx {
   readonly entries: AuditRecord[] = [];
 
-  constructor(private readonly tx: TxClient, private readonly outbox: string) {}
+  constructor(private readonly tx: TxClient, private readonly outbox: OutboxSql) {}
 
   enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean> {
     return insertOutgoing(this.tx, this.outbox, message, at);
@@ -321,9 +321,9 @@ class PrismaStoreTx implements StoreTx {
 }
 
 /** The engine's Store on a Prisma client (SQLite or PostgreSQL). */
-export function createPrismaStore(db: Pick<Database, 'prisma' | 'schema'>): Store {
+export function createPrismaStore(db: Pick<Database, 'prisma' | 'schema' | 'provider'>): Store {
   const prisma = db.prisma;
-  const outbox = outboxTable(db);
+  const outbox = outboxSql(db);
   return {
     async transaction<T>(options: TxOptions, body: (tx: StoreTx) => Promise<TxResult<T>>): Promise<T> {
       return prisma.$transaction(async (client) => {
