@@ -1,0 +1,19 @@
+import type { Parser } from '../core/parser.ts';
+import { trainIntentClassifier } from './classifier.ts';
+import { loadCorpus, TRAIN_PATH } from './corpus.ts';
+import { makeParser } from './parser.ts';
+
+export { sentimentOf } from './sentiment.ts';
+
+/** Options for createParser. */
+export interface ParserOptions {
+  /** Labeled corpus the intent classifier is trained on. Default: nlu-corpus/train.jsonl. */
+  trainPath?: string;
+  /** Called with any exception a rule throws (the message is then answered `unknown`). Default: ignore. */
+  onError?: (error: unknown) => void;
+}
+
+/** Creates the free-text parser: rules plus a natural Bayes classifier trained from the corpus at start. */
+export function createParser(options: ParserOptions = {}): Parser {
+  return makeParser(trainIntentClassifier(loadCorpus(options.trainPath ?? TRAIN_PATH)), options.onError);
+}

@@ -1,0 +1,98 @@
+import type { Intent } from '../core/command.ts';
+import { isPersonName } from './names.ts';
+
+/** Contract intents an operator's message can have (engine housekeeping is matched separately). */
+export type RuleIntent = Exclude<Intent,
+  | 'nps_reply' | 'unknown' | 'merge_customers' | 'link_contact' | 'invite_contact' | 'schedule_report'
+  | 'set_surveys' | 'set_survey_rule' | 'set_timezone' | 'inbox'>;
+
+const LOG_VERB =
+  '(?:called|call(?:ed)?\\s+(?:with|w/)|phoned|phone\\s+call|rang|spoke|talked|met|meeting|mtg|e-?mailed|emailed|wrote\\s+to|sent\\s+(?:an?\\s+)?e-?mail|messaged|texted|dm\'?d|dmed|pinged|chatted|whats\\s?app(?:ed|\'d)?|slacked|lunch|coffee|dinner|breakfast|drinks|demo(?:ed)?|visited|zoom(?:ed)?|video\\s*call|(?:quick|short|long|late|good|great|phone|video|sales|intro|discovery)\\s+call|call(?=\\s+(?:with\\b|w/)|\\s*[:\\-–—])|catch[- ]?up|sat\\s+down)';
+const LOG_LEAD = '(?:(?:i|we|just|quick(?:ly)?|had|have|did|got|a|an|the|late|long|short|good|great|nice|productive|first|another|intro|follow-?up)\\s+)*';
+/** The words opening a logged interaction ("called", "had coffee with", "just got off the phone with"). */
+export const LOG_HEAD = new RegExp(`^(?:(?:i\\s+|we\\s+)?(?:just\\s+)?got\\s+off\\s+(?:the|a)\\s+(?:call|phone)\\b|${LOG_LEAD}${LOG_VERB}\\b)`, 'i');
+const FOLLOWUP_HEAD = /^(?:(?:please|pls|can you|could you)\s+)?(?:remind\b(?!(?:\s+me)?\s+(?:what|who|how|why|where)\b)(?:\s+me)?|reminder\b|set\s+(?:a\s+)?reminder|ping\s+me\b|nudge\s+me\b|remember\s+to\b|don'?t\s+let\s+me\s+forget\b|make\s+sure\s+i\b|note\s+to\s+self\b|i\s+need\s+to\s+remember\b|to-?do\s*:|task\s*:|follow[- ]?up\s+(?:with\b|on\b|w\/)|f\/u\s+(?:with\b|w\/)|check\s+in\s+with\b|circle\s+back\s+with\b|touch\s+base\s+with\b)/;
+const IMPERATIVE_TASK = /^(?:call|email|e-mail|text|ping|send|chase|invoice|prepare|renew|check\s+in\s+with)\b(?!\s+(?:with|w\/|paid)\b)/;
+const DEAL_STAGE = '(?:lead|qualified|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost|dead)';
+const LIFECYCLE = '(?:lead|active|at[- _]?risk|churned)';
+const CONTACT_FIELD = '(?:phone(?:\\s+number)?|number|mobile|cell|e-?mail(?:\\s+address)?|address|stage|status|tags?)';
+
+/** One rule: the first whose pattern matches the lower-cased message decides the intent. */
+interface Rule {
+  intent: RuleIntent;
+  re: RegExp;
+  /**
+   * The wording alone is too weak ("how's it going", "I called my mom"): the intent counts only if
+   * the message names a customer or contact (or, for 'name-or-pronoun', says "them", "her", ...).
+   */
+  needs?: Needs;
+}
+
+/** What a weak rule needs besides its wording. */
+export type Needs = 'name' | 'name-or-pronoun';
+
+/** What the rules decided. */
+export interface RuleMatch {
+  intent: RuleIntent;
+  needs?: Needs;
+}
+
+const RULES: Rule[] = [
+  // Leading words that say what is asked, however the rest reads.
+  { intent: 'snooze_followup', re: /^(?:snooze|snoze|postpone|defer|delay|reschedule|remind\s+me\s+again|push\s+(?:it|that|this|the\b.*\b(?:reminder|follow[- ]?up|task))|move\s+(?:it|that|this|the\b.*\b(?:reminder|follow[- ]?up|task))|later,?\s+snooze)\b/ },
+  { intent: 'list_followups', re: /^(?:remind(?:ers)?|follow[- ]?ups?)\s+(?:for|list)\b|^(?:(?:can\s+you\s+)?(?:show|list|see|view|get)\s+(?:me\s+)?|my\s+|pending\s+|upcoming\s+|open\s+|overdue\s+|all\s+)(?:my\s+|the\s+|all\s+)?(?:(?:overdue|open|pending|upcoming|due)\s+)?(?:follow[- ]?ups?|reminders|tasks|to-?dos?)\b/ },
+  { intent: 'create_followup', re: FOLLOWUP_HEAD },
+  { intent: 'complete_followup', re: /^(?:done|finished|completed?|ticked?\s+off|tick\s+off|check(?:ed)?\s+off|mark(?:ed)?\s+(?:it|that|this)\s+(?:as\s+)?(?:done|complete))\b(?!.*\b(?:ticket|bug|issue)\b)|^mark\b.*\b(?:follow[- ]?up|reminder|task)\b.*\b(?:done|complete)|^that'?s\s+done\b|^[^,;:]*?\b(?:(?:is|are)\s+)?(?:done|finished|complete|completed)\s*[.!]*$/ },
+  { intent: 'close_ticket', re: /^(?:close|closed|resolve|resolved|fix|fixed|mark)\b.*\b(?:ticket|issue|bug|problem)s?\b|\b(?:ticket|issue|bug)\s+(?:is\s+|has\s+been\s+)?(?:closed|resolved|fixed|done)\b/ },
+  { intent: 'erase_contact', re: /^(?:please\s+)?(?:gdpr\b.*\b)?(?:forget|erase|purge|wipe)\b|^(?:please\s+)?(?:delete|remove)\b.*\b(?:personal\s+)?(?:data|info|information|details|contact)\b|\bgdpr\b|\bright\s+to\s+be\s+forgotten\b/ },
+  { intent: 'send_survey', re: /^(?:please\s+)?(?:send|email|text)\b.*\b(?:survey|nps|csat)\b|^survey\s+(?!results?\b)\S|^ask\b.*\b(?:nps|survey|recommend|rate\s+us)\b/ },
+  { intent: 'add_customer', re: /^(?:(?:please|pls)\s+)?(?:(?:add|adding|create|new|onboard|onboarded|signed|sign\s+up)\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:customer|client|cust|account|lead)\b|new\s+(?:customer|client|lead|account)\b|signed\s+(?:up\s+)?a\s+new\s+(?:customer|client)|add(?:ing)?\s+.+\s+as\s+(?:a\s+|an\s+)?(?:new\s+)?(?:customer|client|lead)|add\s+(?!(?:the\s+)?(?:tag|contact|note)\b)[^,(]+?[,(]\s*contact\b)/ },
+  { intent: 'create_deal', re: /^(?:(?:add|create|open|start|log|new|potential|possible)\s+(?:(?:a|an)\s+)?(?:new\s+)?(?:deal|opportunity|opp)\b|new\s+(?:deal|opportunity|opp)\b|(?:opportunity|opp)\b|deal\s*:)/ },
+  { intent: 'update_deal', re: new RegExp(`^move\\s+.+\\s+to\\s+${DEAL_STAGE}\\b|^(?:we\\s+)?(?:won|lost)\\b.*\\bdeal\\b|^(?:mark|bump|update|change|set|raise|lower)\\b.*\\bdeal\\b|\\bdeal\\b.*\\b(?:is|now|moved|moves|to|:|stage|closed|went)\\b.*\\b${DEAL_STAGE}\\b|\\bdeal\\b[^a-z0-9]{0,8}(?:is\\s+|now\\s+|was\\s+)?${DEAL_STAGE}\\b|\\bdeal\\s+(?:is\\s+)?(?:now\\s+)?(?:worth|valued\\s+at|value\\s+is)\\b`) },
+  { intent: 'update_customer', re: new RegExp(`^(?:tag|untag|label|retag|rename)\\b|^add\\s+(?:the\\s+)?tag\\b|^(?:mark|set|flag)\\s+.+\\s+(?:as\\s+)?(?:an?\\s+)?${LIFECYCLE}\\b|^(?:update|change|set)\\b.*\\b${CONTACT_FIELD}\\b|^new\\s+${CONTACT_FIELD}\\s+for\\b|^(?:the\\s+)?${CONTACT_FIELD}\\s+for\\b.*\\b(?:is|:)|'s\\s+(?:new\\s+)?${CONTACT_FIELD}\\b.*(?:\\bis\\b|:|\\d|@)|\\bis\\s+(?:now\\s+)?(?:the|our)\\s+(?:new\\s+)?(?:main\\s+)?(?:contact|point\\s+of\\s+contact|poc)\\s+(?:at|for|with)\\b`) },
+  { intent: 'log_interaction', re: /^(?:log\s+(?:a\s+|an\s+)?(?:call|email|e-mail|meeting|message|note|text|sms|dm|chat|lunch|coffee|demo)\b|note\s+(?:for|on|re|about|to)\b|note\s*:|fyi\b|nb\s*:)/ },
+  { intent: 'log_interaction', needs: 'name-or-pronoun', re: LOG_HEAD },
+  { intent: 'log_interaction', needs: 'name', re: /^(?!(?:i|we|they|he|she|who|what|someone|somebody|nobody)\b)[^,.;:!?]{1,60}?\s(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote\s+(?:in|back|to\s+(?:me|us))|replied|dm'?d|whats\s?app(?:ed|'d)|reached\s+out|got\s+in\s+touch)\b/ },
+  { intent: 'log_interaction', needs: 'name', re: /^[^,.;:!?]{1,60}?\s(?:call|meeting|mtg|email|lunch|coffee|demo|zoom|chat|catch-?up)\s*(?::|\s[-–—]\s)/ },
+  { intent: 'update_customer', needs: 'name', re: new RegExp(`^(?!(?:my|our|your|his|her|their|the|this|that|i|we)\\b)[\\w&. -]+\\s${CONTACT_FIELD}\\s*(?::|is\\b)`) },
+  { intent: 'open_ticket', re: /^[^,:;]{1,60}?\b(?:reports|reported|is\s+reporting|complains?|complained|is\s+complaining|says|said|flagged|noticed)\b|^(?:new\s+|open\s+(?:a\s+)?|log\s+(?:a\s+)?|raise\s+(?:a\s+)?|file\s+(?:a\s+)?)?(?:support\s+)?(?:ticket|bug|issue|problem)\b/ },
+  // Subject first: "Acme paid ...".
+  { intent: 'record_purchase', re: /\b(?:paid|pd|pays|prepaid|renewed|renewd|renews|bought|purchased|upgraded)\b|\b(?:sent|wired|transferred|remitted)\b[^,.;]*?(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:k|m)\b|\d\s?(?:usd|eur|gbp|chf|dollars|euros|pounds)\b)|^(?:payment|invoice\s+paid|received|got)\b.*(?:\d|\bfrom\b)|^\S*\d\S*\s+(?:from|by)\s/ },
+  // Reports and housekeeping, by keyword anywhere.
+  { intent: 'undo', re: /^(?:oops,?\s+|scratch\s+that,?\s+)?(?:undo|revert|take\s+(?:that|it)\s+back|roll\s*back)\b|^scratch\s+that$/ },
+  { intent: 'export', re: /^(?:please\s+)?export\b|\bexport\s+(?:(?:my|all|the|our)\s+)*(?:customers|clients|contacts|interactions|purchases|payments|deals|data|everything|list)\b|\bdownload\b.*\b(?:csv|customers|data|contacts)\b|\bcsv\s+export\b|\bas\s+(?:a\s+)?csv\b/ },
+  { intent: 'segment_report', re: /\bsegment(?:s|ed|ation)?\b|\brfm\b/ },
+  { intent: 'clv_report', re: /\b(?:clv|ltv|lifetime\s+value|most\s+valuable|best\s+customers|worth\s+the\s+most|top\s+(?:\d+\s+)?(?:customers|clients|accounts)|by\s+revenue|biggest\s+customers|highest[- ]value|most\s+revenue|biggest\s+spenders|top\s+accounts|spends?\s+the\s+most|spent\s+the\s+most|most\s+(?:profitable|lucrative))\b/ },
+  { intent: 'update_customer', re: /^(?!(?:who|which|what|any|anyone|anybody|how|is|are)\b).+\bis\s+(?:now\s+)?(?:an?\s+)?(?:active|churned|at[- ]risk|lead)(?:\s+(?:customer|client))?\s*[.!]*$/ },
+  { intent: 'churn_report', re: /\b(?:at[- ]risk|churn(?:ing)?\s+(?:risk|report)|risk\s+report|churn|churning|might\s+(?:churn|leave)|likely\s+to\s+(?:churn|leave)|worry\s+about|(?:haven'?t|hasn'?t|not)\s+(?:been\s+)?(?:contacted|talked\s+to|heard\s+from)|gone\s+quiet|going\s+cold)\b/ },
+  { intent: 'nps_report', re: /\bnps\b|\bnet\s+promoter\b|\bsurvey\s+(?:results?|scores?|responses?)\b|\bsurveys?\b.*\b(?:say|said|results?)\b|\b(?:say|said|think)\b.*\bsurveys?\b|\bpromoter\s+score\b/ },
+  { intent: 'pipeline_report', re: /\bpipe\s?line\b|^(?:open|all|my|active)\s+deals\b|\bdeals\s+by\s+stage\b|^deals\s*\??$|\bdeals?\s+(?:are\s+)?(?:open|in\s+progress|active)\b|^(?:show|list)\s+(?:me\s+)?(?:all\s+)?(?:the\s+|my\s+)?(?:open\s+)?deals\b/ },
+  { intent: 'list_followups', re: /\b(?:what'?s|whats|what\s+is|anything|is\s+anything)\s+(?:due|overdue)\b|\bwhat\s+do\s+i\s+(?:(?:need|have)\s+to\s+do|have)\b|\bon\s+my\s+(?:plate|list|agenda|calendar)\b|\bwhat'?s\s+on\s+(?:for\s+)?(?:today|tomorrow|this\s+week|next\s+week)\b|\bto-?do\s+list\b|\b(?:which|what|any)\s+(?:reminders|follow[- ]?ups|tasks)\b|\bdo\s+i\s+have\s+anything\s+(?:due|on)\b|\b(?:any|my|upcoming|pending)\s+(?:follow[- ]?ups|reminders|tasks)\b/ },
+  { intent: 'help', re: /^(?:help|help\s+me|commands|menu|usage|\?+|show\s+help|what\s+can\s+(?:you|i|this\s+bot|the\s+bot|this\s+thing)\s+(?:do|ask|say|help)(?:\s+you)?|what\s+commands|list\s+(?:of\s+)?commands|how\s+do\s+i\b|how\s+(?:does\s+this|do\s+you|does\s+it)\s+work|how\s+to\s+use)\b/ },
+  { intent: 'list_customers', re: /^(?:list|show|display|all|which|who\s+are)\b.*\b(?:customers|clients|leads|accounts)\b|^(?:list|show)\s+(?:my\s+|all\s+)?(?:leads|customer\s+list)\b|^customers\s+(?:tagged|with\s+tag|in\s+stage)\b|^my\s+customer\s+list\b|\b(?:customers|clients)\s+(?:tagged|in\s+stage|with\s+tag)\b|^(?:my\s+)?customers\s*\??$|^how\s+many\s+(?:customers|clients|accounts)\b/ },
+  { intent: 'customer_summary', needs: 'name', re: /^(?:how\s+is|how's|hows|how\s+are\s+things\s+(?:with|at)|what'?s\s+up\s+with|what'?s\s+(?:happening|new|going\s+on)\s+(?:with|at)|what'?s\s+the\s+(?:story|latest|deal)\s+with|tell\s+me\s+(?:about|more\s+about)|what\s+do\s+(?:we|i)\s+know\s+about|status\s+(?:of|for|on)|summary|summari[sz]e|overview\s+(?:of|for)|info\s+(?:on|about|for)|catch\s+me\s+up\s+on|where\s+are\s+we\s+with|history\s+(?:with|of|for)|any\s+news\s+(?:on|from|about)|show\s+me|profile\s+(?:of|for)|details\s+(?:on|for|of)|who\s+is|who's|(?:give\s+me\s+)?(?:the\s+|a\s+)?(?:lowdown|rundown|update|low-down|run-down)\s+(?:on|for|about)|what\s+about|and)\s+\S|^[\w&.'-]+(?:\s+[\w&.'-]+){0,3}\s+(?:status|overview|update|profile|info|history)\s*\??$|^(?:give\s+me\s+)?(?:a\s+|the\s+)?summary\s+(?:of|for|on)\b|^[\w&.'-]+(?:\s+[\w&.'-]+){0,3}\s+summary\b|^(?:tell\s+me\s+)?how\s+(?!(?:are|is|do|does|did|was|were|much|many|long|often|come)\b)\S.{0,50}?\s+(?:is\s+)?doing\b/ },
+  { intent: 'open_ticket', needs: 'name', re: /\b(?:can'?t|cannot|unable\s+to|doesn'?t\s+work|don'?t\s+work|won'?t\s+(?:load|work|open|sync))\b|\b(?:broken|not\s+working|failing|crash(?:es|ing|ed)?|fails?|failed|errors?|bug|outage|down)\b|\b(?:having|has|have|had)\s+(?:trouble|issues|problems)\b|\b(?:trouble|issues?|problems?)\s+with\b/ },
+  { intent: 'export', re: /\bcsv\s+(?:of|with|for)\b/ },
+  { intent: 'create_followup', re: IMPERATIVE_TASK },
+];
+
+/** Rules that only make sense as the whole message ("done", "undo", "help"). */
+const WHOLE: ReadonlyArray<readonly [RuleIntent, RegExp]> = [
+  ['complete_followup', /^(?:done|all\s+done|finished|completed?|did\s+it)$/],
+  ['undo', /^undo$/],
+  ['help', /^help$/],
+];
+
+/** The intent a rule assigns to the lower-cased, normalised message, or undefined when none applies. */
+export function ruleIntent(lower: string, text = lower): RuleMatch | undefined {
+  if (/^\s*\?+\s*$/.test(lower)) return { intent: 'help' };
+  const bare = lower.replace(/[\s.!?,]+$/g, '').replace(/^(?:(?:hey|hi|ok|okay|so|please|pls|can\s+you|could\s+you|would\s+you|pls\s+can\s+you)[,!]?\s+)+/, '');
+  for (const [intent, re] of WHOLE) if (re.test(bare)) return { intent };
+  for (const rule of RULES) if (rule.re.test(bare)) return { intent: rule.intent, needs: rule.needs };
+  // A name and a question mark alone ("Acme?") asks how that customer is doing.
+  if (/^[\p{L}\d&.'-]+(?:\s+[\p{L}\d&.'-]+){0,3}\s*\?+$/u.test(text.trim())) return { intent: 'customer_summary', needs: 'name' };
+  // "delete Jane Doe": deleting a person is erasing their data.
+  const target = /^(?:delete|remove)\s+(?:contact\s+)?(.+)$/.exec(bare);
+  if (target && isPersonName(target[1] ?? '')) return { intent: 'erase_contact' };
+  return undefined;
+}

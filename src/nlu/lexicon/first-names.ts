@@ -1,0 +1,68 @@
+// Common given names (English-speaking countries plus frequent European, Latin American, South
+// and East Asian, African and Middle Eastern ones). LABELING.md makes a lone person's name a
+// `contact` and a lone company-looking name a `customer`; this list is how the parser tells them apart.
+const NAMES = `
+aaron abby abdul abdullah abe abigail abraham ada adam adaeze adele adrian adriana agnes ahmad ahmed aidan aiden
+aisha akira alan alana albert alberto alejandra alejandro alessandra alessandro alex alexa alexander alexandra
+alexis alfie alfred alfredo ali alice alicia alina alison allison alma amanda amara amber amelia amelie amélie amir
+amit amy ana anastasia anders andre andrea andreas andrei andres andrew andy angela angelica angelina angie anita
+ann anna anne annie anthony antoine anton antonio anya april arjun arnav arthur arturo asha ashley astrid aubrey
+audrey aurora austin ava axel ayesha barbara barry beatrice beatriz becky bella ben benjamin bernard beth bethany
+betty bianca bill billy bjorn blake bob bobby bonnie brad bradley brandon brenda brendan brian bridget brittany
+brooke bruce bruno bryan caitlin caleb camila cameron camille carl carla carlos carmen carol caroline carolyn
+carrie casey cassandra catherine cathy cecilia cedric celine chad charles charlie charlotte chelsea chen cheng
+chiara chidi chinedu chloe chris christian christina christine christopher chuck cindy claire clara claudia
+clement clint colin connor conor constance cora craig cristina crystal curtis cynthia dale damian dan dana
+daniel daniela danielle danny dara darius darren dave david dawn dean debbie deborah deepak denise dennis derek
+desmond devon diana diane diego dimitri dina dmitri dominic dominique don donald donna doris dorothy doug douglas
+duncan dustin dwight dylan ebony ed eddie edgar edith eduardo edward edwin eileen elaine elena eleanor eli elias
+elif elijah elisa elizabeth ella ellen ellie elliot elsa emeka emil emilia emily emma emre enrique eric erica erik
+erin ernest esther ethan eugene eva evan eve evelyn ezra fabian faisal farah fatima fatma felix fernando filip
+fiona florian frances francesca francesco francis francisco frank franz fred freddie frederick freya gabriel
+gabriela gabrielle gareth gary gavin gemma george georgia gerald gerard gianni gilbert gina giovanni giulia
+giuseppe gloria gordon grace graham grant greg gregory greta gus guy gwen hamza hana hank hannah hans harold
+harper harriet harry harvey hassan hazel heather hector heidi helen helena hemi henrik henry herbert hiroshi
+holly hugh hugo hyun ian ibrahim ida igor ilya imran ines ingrid irene iris isaac isabel isabella isabelle
+ivan ivy jack jackie jackson jacob jacqueline jade jai jaime jake james jamie jan jana jane janet janice jared
+jasmine jason javier jay jayden jean jeff jeffrey jen jenna jennifer jenny jeremy jerome jerry jesse jessica
+jessie jill jim jimmy jin jo joan joanna joanne joao jodie joe joel joey johan johann john johnny jon jonas
+jonathan jordan jorge jose josef joseph josh joshua joy joyce juan judith judy julia julian juliana julie
+julien juliet julio june justin kai kamal karen karim karin karl kate katherine kathleen kathy katie katrina
+kavya kay keith kelly ken kenji kenneth kevin khalid kim kimberly kira kirsten klaus kofi kumar kwame kyle
+lakshmi lana lara larry lars laura lauren laurent layla leah lee leila lena leo leon leonard leonardo leslie
+levi lewis liam lily lina linda lindsay lisa liz lizzie logan lois lola lorenzo lori louis louise luca lucas
+lucia lucy luis luisa luka lukas luke lydia lynn mabel madison maggie maja malcolm mal manuel mara marc marcel
+marco marcus margaret maria mariana marie marina mario marion marisa mark marta martha martin mary mason mateo
+matilda matt matteo matthew maureen max maxine maya megan mehmet mei melanie melissa mere meredith mia michael
+michaela michel michelle miguel mike mila miles min mina miriam mitchell mohammed mohammad molly monica morgan
+muhammad nadia naomi natalia natalie natasha nate nathan neil nia nicholas nick nicola nicolas nicole nikhil
+niko nikolai nina noah noel noor nora norma oliver olivia olga omar oscar owen pablo paige pam pamela paola
+patricia patrick paul paula pauline pedro peggy penny pepper peter petra phil philip philippe phoebe pierre
+pooja priya rachel rafael rahul raj rajesh ralph ramon randy raphael raquel ravi ray raymond rebecca reggie
+renata rhys ricardo richard rick ricky rita rob robert roberta roberto robin rocio rodrigo roger roman ron
+ronald rosa rose ross roy ruby rudy russell ruth ryan sabrina sadie salma sam samantha samir samuel sandra
+sanjay santiago sara sarah sasha saul scott sean sebastian selena serena sergei sergio seth shane shannon
+sharon shawn sheila shirley shreya siddharth simon simone sofia sophia sophie soren stacy stan stanley stefan
+stella stephanie stephen steve steven stuart sue sunil susan suzanne sven sylvia takeshi tamara tanya tara
+tariq ted teresa terry tess thea theo theodore thomas tiffany tim timothy tina toby todd tom tomas tommy toni
+tony tracy travis trevor troy tyler uma valentina valerie vanessa venkat vera veronica vicky victor victoria
+vijay vikram vince vincent violet vivian vladimir walter wanda wayne wei wendy will william willow xavier
+xin yan yara yasmin yolanda yuki yusuf yuri zach zachary zainab zara zoe zoey zofia
+ngozi chioma chiamaka ifeanyi obinna tunde babatunde bola funmi folake kemi yemi segun dayo femi tolu
+oluwaseun seun uche nnamdi amaka ada kelechi musa aminu hauwa fatimah abubakar kwabena kojo ama abena
+akua yaw esi thabo sipho lerato zanele themba naledi wanjiru wambui kamau otieno achieng njeri baraka
+abdi amina hodan farah tesfaye abebe selam dawit meron yonas aarav vivaan aditya ananya diya ishaan
+rohan arjun karan neha pooja sneha rakesh suresh ramesh mahesh ganesh lakshman anil sunita geeta rekha
+deepika priyanka shruti swati manoj vinod ashok harish nitin sachin gaurav varun kunal pranav rishi
+tanvi isha riya aisha sana ayaan zoya hiro haruto sota yuto ren kaito sakura yui aoi hina mei rin
+takumi kenta daiki shota naoki yuka ayumi mariko keiko akiko wei jun li ming hao yang lei jie xiao
+ling hui fang jing ying yu zhang liu chen min-jun seo-yeon ji-woo ha-eun do-yun jae hyun soo jin
+mohamed mahmoud mustafa karima nour layla rania samira yousef omar tariq hamid rashid ziad rami
+bilal hassan hussein khaled walid fadi nabil jamal salim kareem leyla emine zeynep ayse mehmet
+burak cem deniz elif can arda ozan selin thiago joao gabriel lucas matheus rafaela beatriz larissa
+camila valeria ximena sofia mateo santiago sebastian emiliano diego alejandro jimena renata fernanda
+guadalupe lupe rosa jesus josé maría josefina inés ignacio agustin lautaro martina catalina
+`;
+
+/** Lower-cased given names. */
+export const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean));

@@ -1,0 +1,46 @@
+import type { Command } from '../core/command.ts';
+import { NUMBER_WORDS } from './numbers.ts';
+
+const SCORE = '(10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)';
+const OUT_OF = '(?:\\s*(?:/|out\\s+of|of)\\s*(?:10|ten)\\b)?(?:\\s+from\\s+(?:me|us)\\b)?';
+// Words people put before a score: "I'd say", "probably a", "solid", "my score is", "I'll go with".
+const HEDGE =
+  "(?:(?:it'?s|its|it\\s+is|that'?s|i'?d|i\\s+would|i'?ll|we'?d|we\\s+would|my|our|the|a|an|solid|strong|maybe|probably|prob|definitely|def|honestly|around|about|like|roughly|eh|hmm|um|well|so|ok|okay|score|rating|nps|say|give|giving|gave|it|you|guys|us|rate|rating|go|going|with|is|be|would|:|,|-|\\s)+)";
+const PATTERNS: RegExp[] = [
+  new RegExp(`(?<![\\p{L}\\d.,/])${SCORE}\\s*(?:/|out\\s+of)\\s*(?:10|ten)\\b`, 'iud'),
+  new RegExp(`^\\W*${HEDGE}?${SCORE}(?![\\p{L}\\d]|[.,]\\d)`, 'iud'),
+  new RegExp(`\\b(?:say|give|gave|rate|rating|score|go\\s+with|an?)\\s+(?:(?:you|it|us|them|a|an|solid|strong)\\s+)*${SCORE}(?![\\p{L}\\d]|[.,]\\d)`, 'iud'),
+  new RegExp(`(?<![\\p{L}\\d.,/])${SCORE}\\W*$`, 'iud'),
+];
+const HEDGE_ONLY = new RegExp(`^\\W*${HEDGE}?$`, 'iu');
+const OUT_OF_RE = new RegExp(`^${OUT_OF}`, 'i');
+
+function scoreValue(word: string): number {
+  return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? -1);
+}
+
+function stripSeparators(text: string): string {
+  return text.replace(/^[\s,.;:!?\-–—"'()]+/u, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A customer's survey answer: the 0-10 score however written ("9", "solid 8/10", "probably a six",
+ * "I'd say 7, support is slow") and the comment after it (or before it when nothing follows).
+ * Anything without a score is `unknown`: customers never give commands.
+ */
+export function parseNpsReply(text: string): Command {
+  for (const re of PATTERNS) {
+    const m = re.exec(text);
+    if (!m || m[1] === undefined) continue;
+    const score = scoreValue(m[1]);
+    if (score < 0 || score > 10) continue;
+    const [scoreStart, scoreEnd] = m.indices?.[1] ?? [m.index, m.index + m[1].length];
+    const suffix = OUT_OF_RE.exec(text.slice(scoreEnd));
+    const after = stripSeparators(text.slice(scoreEnd + (suffix?.[0].length ?? 0)));
+    const before = text.slice(0, scoreStart);
+    const beforeNote = HEDGE_ONLY.test(before) ? '' : stripSeparators(before.replace(/[\s,;:\-–—]+$/u, ''));
+    const note = after || beforeNote;
+    return note ? { intent: 'nps_reply', score, note } : { intent: 'nps_reply', score };
+  }
+  return { intent: 'unknown', reason: 'not_understood' };
+}

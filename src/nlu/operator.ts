@@ -1,0 +1,82 @@
+import type { Command, ReportPeriod } from '../core/command.ts';
+import type { DateContext } from './dates/index.ts';
+import { extraIntent } from './extra-intents.ts';
+import { correctKeywords } from './fuzzy.ts';
+import { type RuleIntent, ruleIntent } from './intent-rules.ts';
+import { createDealSlots, purchaseSlots, updateDealSlots } from './slots/commerce.ts';
+import type { SlotInput } from './slots/common.ts';
+import {
+  addCustomerSlots, eraseSlots, listCustomersSlots, sendSurveySlots, summarySlots, updateCustomerSlots,
+} from './slots/customers.ts';
+import { completeFollowupSlots, createFollowupSlots, listFollowupsSlots, snoozeFollowupSlots } from './slots/followups.ts';
+import { logSlots } from './slots/log.ts';
+import { closeTicketSlots, openTicketSlots } from './slots/tickets.ts';
+
+/** Guesses an intent for a message no rule recognised; undefined when it is not confident. */
+export type IntentGuesser = (text: string) => RuleIntent | undefined;
+
+function npsPeriod(lower: string): { period?: ReportPeriod; compare?: boolean } {
+  const period = /\bquarter\b/.test(lower) ? 'quarter' : /\bmonth\b/.test(lower) ? 'month'
+    : /\bweek\b/.test(lower) ? 'week' : /\byear\b/.test(lower) ? 'year' : undefined;
+  const compare = /\b(?:vs\.?|versus|compared?|than)\b/.test(lower) ? true : undefined;
+  return { ...(period ? { period } : {}), ...(compare ? { compare } : {}) };
+}
+
+function exportWhat(lower: string): { what?: 'customers' | 'interactions' | 'purchases' } {
+  if (/\binteractions?\b|\blogs?\b|\bhistory\b/.test(lower)) return { what: 'interactions' };
+  if (/\bpurchases?\b|\bpayments?\b|\brevenue\b|\binvoices?\b/.test(lower)) return { what: 'purchases' };
+  if (/\bcustomers?\b|\bclients?\b|\bcontacts?\b/.test(lower)) return { what: 'customers' };
+  return {};
+}
+
+// Builds the Command for an intent the rules or the classifier chose, reading its slots from the message.
+function commandFor(intent: RuleIntent, input: SlotInput, raw: string): Command {
+  switch (intent) {
+    case 'log_interaction': return logSlots(input, raw);
+    case 'add_customer': return addCustomerSlots(input);
+    case 'update_customer': return updateCustomerSlots(input);
+    case 'customer_summary': return summarySlots(input);
+    case 'list_customers': return listCustomersSlots(input);
+    case 'create_followup': return createFollowupSlots(input);
+    case 'list_followups': return listFollowupsSlots(input);
+    case 'complete_followup': return completeFollowupSlots(input);
+    case 'snooze_followup': return snoozeFollowupSlots(input);
+    case 'record_purchase': return purchaseSlots(input);
+    case 'create_deal': return createDealSlots(input);
+    case 'update_deal': return updateDealSlots(input);
+    case 'open_ticket': return openTicketSlots(input);
+    case 'close_ticket': return closeTicketSlots(input);
+    case 'send_survey': return sendSurveySlots(input);
+    case 'erase_contact': return eraseSlots(input);
+    case 'nps_report': return { intent, ...npsPeriod(input.lower) };
+    case 'export': return { intent, ...exportWhat(input.lower) };
+    default: return { intent };
+  }
+}
+
+// Greetings and politeness around a command ("Hi! Could you please ... thanks!") change nothing.
+const GREETING = /^(?:(?:hi|hey|hello|hiya|yo|good\s+(?:morning|afternoon|evening))(?:\s+there)?\s*[,!.]+\s*|(?:hi|hey|hello)\s+(?=\S))/i;
+const POLITE_HEAD = /^(?:would\s+you\s+mind\s+|(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|pls\s+|plz\s+|kindly\s+|i'?d\s+like\s+(?:you\s+)?to\s+|i\s+want\s+(?:you\s+)?to\s+)+/i;
+const POLITE_TAIL = /[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers)\s*[.!?]*$/i;
+
+function withoutPoliteness(text: string): string {
+  const core = text.replace(GREETING, '').replace(POLITE_HEAD, '').replace(POLITE_TAIL, '').trim();
+  return core.length > 0 ? core : text;
+}
+
+/** Parses an operator's normalised message: engine housekeeping, then the rules, then the classifier. */
+export function parseOperator(text: string, raw: string, ctx: DateContext, guess: IntentGuesser): Command {
+  const corrected = correctKeywords(withoutPoliteness(text));
+  const extra = extraIntent(corrected);
+  if (extra) return extra;
+  const lower = corrected.toLowerCase();
+  const rule = ruleIntent(lower, corrected);
+  const intent = rule?.intent ?? guess(corrected);
+  if (!intent) return { intent: 'unknown', reason: 'not_understood' };
+  const command = commandFor(intent, { text: corrected, lower, ctx }, raw);
+  const named = 'customer' in command || 'contact' in command;
+  // A pronoun or an e-mail address also says who: "called them back", "emailed ops@globex.com".
+  const someone = rule?.needs === 'name-or-pronoun' && /\b(?:them|they|her|him|she|he)\b|@/i.test(corrected);
+  if (rule?.needs && !named && !someone) return { intent: 'unknown', reason: 'not_understood' };
+  return command;
+}

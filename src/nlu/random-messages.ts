@@ -1,0 +1,57 @@
+import type { ParseContext } from '../core/parser.ts';
+
+/** A seeded pseudo-random generator (mulberry32): the same seed gives the same messages. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const WORDS = (
+  'called met emailed remind me to follow up with at from on next Friday tomorrow eod in 2 wks ' +
+  'paid $1,200 3k € 1.200,50 £ ¥ for the deal won lost pipeline? nps survey send tag as enterprise ' +
+  "Acme Globex Jane Bob (Massive Dynamic) Jane@acme.io +1 555 0100 done snooze undo help export forget Acme's " +
+  'reports broken close ticket new customer contact 9/10 probably a six , : ; - — > Fwd: ✅ 🎉 🙏 \u0000 \u202E'
+).split(' ');
+const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'Not/AZone', ''];
+const LONG_CHARS = 100 * 1024;
+
+function pick<T>(rand: () => number, items: readonly T[]): T {
+  return items[Math.floor(rand() * items.length)] as T;
+}
+
+function codePoints(rand: () => number, n: number, max: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const cp = Math.floor(rand() * max);
+    // Lone surrogates are kept on purpose: chat platforms do deliver broken UTF-16.
+    s += cp <= 0xffff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
+  }
+  return s;
+}
+
+/** A random message: printable ASCII, any Unicode, control characters, shuffled command words, or 100 KB. */
+export function randomMessage(rand: () => number, index: number): string {
+  if (index % 1000 === 999) return pick(rand, ['a', 'called Acme ', '💥', '\u0007', '9 ']).repeat(LONG_CHARS);
+  switch (index % 5) {
+    case 0: return codePoints(rand, Math.floor(rand() * 120), 0x7f);
+    case 1: return codePoints(rand, Math.floor(rand() * 80), 0x110000);
+    case 2: return codePoints(rand, Math.floor(rand() * 40), 0x20) + pick(rand, WORDS) + codePoints(rand, 5, 0xa0);
+    case 3: return Array.from({ length: 1 + Math.floor(rand() * 14) }, () => pick(rand, WORDS)).join(pick(rand, [' ', '', '  ', '\n']));
+    default: return Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pick(rand, WORDS)).join(' ') + codePoints(rand, 3, 0x3000);
+  }
+}
+
+/** A random parse context: either speaker, any instant from 1970 to 2100, odd and invalid zones. */
+export function randomContext(rand: () => number): ParseContext {
+  return {
+    now: new Date(Math.floor(rand() * 4_102_444_800_000)),
+    timeZone: pick(rand, ZONES),
+    as: rand() < 0.3 ? 'customer' : 'operator',
+  };
+}

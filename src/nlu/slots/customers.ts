@@ -1,0 +1,153 @@
+import type { CommandOf } from '../../core/command.ts';
+import { findEmail, findPhone } from '../contact-info.ts';
+import { findCapitalizedName, hasCompanySuffix, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
+import { cleanValue } from '../text.ts';
+import { compact, maskSpans, nameAfter, refOf, type SlotInput } from './common.ts';
+
+const LIFECYCLE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bat[- _]?risk\b/i, 'at_risk'],
+  [/\bchurn(?:ed)?\b/i, 'churned'],
+  [/\bactive\b/i, 'active'],
+  [/\bleads?\b/i, 'lead'],
+];
+
+/** The lifecycle stage a message names: lead, active, at_risk or churned. */
+export function lifecycleStage(text: string): string | undefined {
+  for (const [re, stage] of LIFECYCLE) if (re.test(text)) return stage;
+  return undefined;
+}
+
+function tagOf(text: string): string | undefined {
+  const quoted = /\btag\s+["']([^"']+)["']/i.exec(text) ?? /\btagged\s+["']?([\w][\w -]*?)["']?(?=[,.;]|$)/i.exec(text);
+  const plain = /\b(?:tag(?:ged)?|label(?:led)?)\s+(?:it\s+|them\s+)?(?:as\s+)?([\p{L}\d][\p{L}\d -]*?)\s*(?=[,.;!?]|$)/iu.exec(text);
+  const value = quoted?.[1] ?? plain?.[1];
+  return value ? cleanValue(value).toLowerCase() : undefined;
+}
+
+// Masks e-mail addresses and phone numbers so that "alice@umbrella.io" is not read as a name.
+function contactInfo(text: string): { email?: string; phone?: string; masked: string } {
+  const email = findEmail(text);
+  const afterEmail = maskSpans(text, email ? [email.span] : []);
+  const phone = findPhone(afterEmail);
+  return { email: email?.value, phone: phone?.value, masked: maskSpans(afterEmail, phone ? [phone.span] : []) };
+}
+
+const ADD_HEAD =
+  /^(?:(?:please|pls)\s+)?(?:(?:add|adding|create|onboard|onboarded|signed|sign\s+up)\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:customer|client|cust|account|lead)s?\b(?:\s+(?:called|named))?|new\s+(?:customer|client|cust|account|lead)\b|signed\s+(?:up\s+)?a\s+new\s+(?:customer|client)(?:\s+today)?|add(?:ing)?\b)\s*:?\s*/i;
+
+// The new customer's contact: "contact Alice", "Jane at Acme", or a person right after the name
+// ("Wayne Enterprises - Bruce Wayne, ...").
+function newContact(masked: string, name: NameMatch | undefined): string | undefined {
+  const explicit = nameAfter(masked, /\bcontact(?:\s+person)?\s*:?\s+/i, name?.end ?? 0);
+  if (explicit) return explicit.contact ?? explicit.customer;
+  if (!name) return undefined;
+  if (name.customer && name.contact) return name.contact;
+  const gap = /^\s*(?:[-–—,(]|with\b)\s*/i.exec(masked.slice(name.end));
+  const next = gap ? readNameAt(masked, name.end + gap[0].length) : undefined;
+  return next?.contact && !next.customer ? next.contact : undefined;
+}
+
+/** Slots of a new customer: its name, a contact with e-mail/phone, a tag, a lifecycle stage. */
+export function addCustomerSlots(input: SlotInput): CommandOf<'add_customer'> {
+  const { text } = input;
+  const { email, phone, masked } = contactInfo(text);
+  const head = ADD_HEAD.exec(masked);
+  const name = readNameAt(masked, head ? head[0].length : 0, 'any') ?? findCapitalizedName(masked);
+  const stage = /^(?:new\s+lead|add\s+(?:a\s+)?(?:new\s+)?lead)\b/i.test(text)
+    ? 'lead'
+    : lifecycleStage(masked.slice(name?.end ?? 0).replace(/\btag(?:ged)?\s+\S+/gi, ''));
+  // What follows "new customer" is the customer even when it reads like a person ("new customer Jane Doe").
+  return compact({
+    intent: 'add_customer' as const, customer: name?.customer ?? name?.contact, contact: newContact(masked, name),
+    email, phone, tag: tagOf(masked), stage,
+  });
+}
+
+const UPDATE_HEAD = /^(?:(?:please|pls)\s+)?(?:tag|untag|label|retag|rename|mark|set|flag|update|change|add\s+(?:the\s+)?tag\s+(?:"[^"]*"|'[^']*'|\S+)\s+to)\s+/i;
+
+function updateTarget(masked: string): NameMatch | undefined {
+  const head = UPDATE_HEAD.exec(masked);
+  if (head) return readNameAt(masked, head[0].length, 'any');
+  const forX = nameAfter(masked, /^(?:the\s+)?(?:new\s+)?(?:phone(?:\s+number)?|number|mobile|e-?mail(?:\s+address)?|address)\s+(?:for|of)\s+/i);
+  return forX ?? readNameAt(masked, 0) ?? findCapitalizedName(masked);
+}
+
+/** Slots of a customer change: who, and the new phone, e-mail, tag or lifecycle stage. */
+export function updateCustomerSlots(input: SlotInput): CommandOf<'update_customer'> {
+  const { text } = input;
+  const { email, phone, masked } = contactInfo(text);
+  // "Jane Smith is the new contact at Acme".
+  const newContact = /^(.+?)\s+is\s+(?:now\s+)?(?:the|our)\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s+(?:at|for|with)\s+(.+)$/i.exec(masked);
+  if (newContact) {
+    return compact({ intent: 'update_customer' as const, contact: parseNameSpan(newContact[1] ?? '', 'any').contact, customer: parseNameSpan(newContact[2] ?? '', 'any').customer });
+  }
+  let name = updateTarget(masked);
+  const isTagging = /^(?:(?:please|pls)\s+)?(?:tag|label|retag|add\s+(?:the\s+)?tag)\b/i.test(text);
+  // "tag acme vip": without capitals or "as", the last word of what was read is the tag.
+  const lowerPair = /^(\S+(?:\s+\S+)*)\s+(\S+)$/.exec(name?.customer ?? '');
+  if (isTagging && name && lowerPair && name.customer === name.customer?.toLowerCase() && /^\s*$/.test(masked.slice(name.end))) {
+    name = { customer: lowerPair[1], start: name.start, end: name.start + (lowerPair[1] ?? '').length };
+  }
+  const after = masked.slice(name?.end ?? 0);
+  let tag: string | undefined;
+  if (isTagging) {
+    const quoted = /["']([^"']+)["']/.exec(masked);
+    tag = quoted?.[1] ?? /^\s*(?:as\s+|with\s+)?(?:an?\s+)?([\p{L}\d][\p{L}\d -]*?)\s*(?=[,.;!?]|$)/iu.exec(after)?.[1];
+  }
+  const stage = !isTagging && !email && !phone ? lifecycleStage(after) : undefined;
+  return compact({
+    intent: 'update_customer' as const, ...refOf(name), email, phone,
+    tag: tag ? cleanValue(tag).toLowerCase() : undefined, stage,
+    untag: /^untag\b/i.test(text) ? true : undefined,
+  });
+}
+
+const SUMMARY_HEAD =
+  /^(?:how\s+is|how's|hows|how\s+are\s+things\s+(?:with|at)|what'?s\s+up\s+with|what'?s\s+(?:happening|new|going\s+on)\s+(?:with|at)|what'?s\s+the\s+(?:story|latest|deal)\s+with|tell\s+me\s+(?:more\s+)?about|what\s+do\s+(?:we|i)\s+know\s+about|status\s+(?:of|for|on)|(?:give\s+me\s+(?:a|the)\s+)?summary(?:\s+(?:of|for|on))?|summari[sz]e|(?:an?\s+)?overview\s+(?:of|for)|info\s+(?:on|about|for)|catch\s+me\s+up\s+on|where\s+are\s+we\s+with|history\s+(?:with|of|for)|any\s+news\s+(?:on|from|about)|show\s+me|profile\s+(?:of|for)|details\s+(?:on|for|of)|who\s+is|who's)\s+/i;
+
+/** Slots of a summary request: the customer or contact asked about. */
+export function summarySlots(input: SlotInput): CommandOf<'customer_summary'> {
+  const { text } = input;
+  // "how is X doing", "tell me about X": the wording marks the name, so ordinary words count too.
+  const framed = /^(?:how\s+is|how's|hows)\s+(.+?)\s+doing\b|^(?:tell\s+me\s+)?how\s+(.+?)\s+is\s+doing\b|^(?:summary\s+(?:of|for)?|summari[sz]e)\s+(.+?)\s*[?.!]*$/i.exec(text);
+  if (framed) {
+    const ref = parseNameSpan(framed[1] ?? framed[2] ?? framed[3] ?? '', 'any');
+    if (ref.customer || ref.contact) return { intent: 'customer_summary', ...ref };
+  }
+  const head = SUMMARY_HEAD.exec(text) ?? /^(?:give\s+me\s+)?(?:a\s+|the\s+)?(?:summary|lowdown|rundown|low-down|run-down|update)\s+(?:of|for|on|about)\s+/i.exec(text);
+  const name = readNameAt(text, head ? head[0].length : 0) ?? findCapitalizedName(text);
+  return compact({ intent: 'customer_summary' as const, ...refOf(name) });
+}
+
+/** Slots of a customer listing: a tag ("enterprise customers") or a lifecycle stage ("churned customers"). */
+export function listCustomersSlots(input: SlotInput): CommandOf<'list_customers'> {
+  const { lower } = input;
+  const tagged = /\b(?:tagged|with\s+tag|tag)\s+["']?([\w][\w -]*?)["']?\s*(?=[?.!,]|$)/.exec(lower);
+  const body = lower.replace(/^(?:(?:please|pls|can\s+you)\s+)?(?:list|show|display|give|get|which|who\s+are|how\s+many)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+|our\s+)?/, '');
+  const before = /^([\w-]+(?:\s+[\w-]+)?)\s+(?:customers|clients|accounts)\b/.exec(body);
+  const word = tagged?.[1] ?? before?.[1];
+  if (/\bleads\b/.test(lower) && !/\b(?:customers|clients|accounts)\b/.test(lower)) return { intent: 'list_customers', stage: 'lead' };
+  if (!word || /^(?:all|my|the|our|me|of|are|which|list|show|who|are\s+my)$/.test(word)) return { intent: 'list_customers' };
+  const stage = tagged ? undefined : lifecycleStage(word);
+  return stage ? { intent: 'list_customers', stage } : { intent: 'list_customers', tag: cleanValue(word) };
+}
+
+/** Slots of an erasure request: the contact (and customer) whose personal data is to be forgotten. */
+export function eraseSlots(input: SlotInput): CommandOf<'erase_contact'> {
+  const { text } = input;
+  const head = /^(?:(?:please|pls)\s+)?(?:gdpr(?:\s+request)?\s*:?\s*)?(?:forget|erase|delete|remove|wipe|purge)\s+(?:all\s+)?(?:(?:the\s+)?(?:personal\s+)?(?:data|info|information|details)\s+(?:about|for|of|on)\s+|contact\s+)?/i.exec(text);
+  const name = readNameAt(text, head ? head[0].length : 0, 'any') ?? findCapitalizedName(text);
+  // Personal data is a person's: a lone name without a company suffix is the contact ("erase Ngozi Okafor").
+  if (name?.customer && !name.contact && !hasCompanySuffix(name.customer)) {
+    return { intent: 'erase_contact', contact: name.customer };
+  }
+  return compact({ intent: 'erase_contact' as const, ...refOf(name) });
+}
+
+/** Slots of a survey request: who should get it. */
+export function sendSurveySlots(input: SlotInput): CommandOf<'send_survey'> {
+  const { text } = input;
+  const masked = text.replace(/\b(?:the\s+)?(?:nps|csat|satisfaction|customer)?\s*(?:survey|nps)\b/gi, (m) => ' '.repeat(m.length));
+  const name = nameAfter(masked, /^(?:(?:please|pls)\s+)?(?:send|email|text|ask|survey)\s+|\bto\s+/i) ?? findCapitalizedName(masked);
+  return compact({ intent: 'send_survey' as const, ...refOf(name) });
+}

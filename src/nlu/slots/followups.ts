@@ -1,0 +1,75 @@
+import type { CommandOf } from '../../core/command.ts';
+import { findDue, type Span } from '../dates/index.ts';
+import { findCapitalizedName, type NameMatch, readNameAt } from '../names.ts';
+import { cleanValue, dropArticle } from '../text.ts';
+import { compact, cutSpans, maskSpans, mergeSpans, nameAfter, refOf, type SlotInput, spanOf } from './common.ts';
+
+const CREATE_HEAD =
+  /^(?:(?:please|pls|can you|could you)\s+)?(?:remind(?:\s+me)?|reminder|set\s+(?:a\s+)?reminder|ping\s+me|nudge\s+me|remember|to-?do|task|don'?t\s+let\s+me\s+forget|make\s+sure\s+i|note\s+to\s+self|i\s+need\s+to\s+remember)\b\s*[:\-–]?\s*(?:(?:to|about|that|i\s+need\s+to|i\s+have\s+to)\b\s*)?/i;
+const FOLLOW_HEAD = /^(?:follow[- ]?up|f\/u|check\s+in|circle\s+back|touch\s+base)\s+(?:with|w\/|on)\s+/i;
+// Where a name sits inside a task: after a verb of contact or a preposition ("send X to Acme").
+const TASK_NAME_LEAD =
+  /\b(?:to|with|w\/|for|from|call|email|e-mail|ping|text|message|meet|chase|invoice|phone|ring|contact|visit|pay|survey|thank|bill|remind)\s+/gi;
+const GENERIC_TASK = /^(?:reminder|task|todo|to-do|item)s?$/i;
+
+// A lone lower-case word is read as a name only inside a task; a capitalised one anywhere.
+function findTaskName(text: string): NameMatch | undefined {
+  return findCapitalizedName(text) ?? nameAfter(text, TASK_NAME_LEAD);
+}
+
+/** Slots of a new follow-up: the task without "remind me to", names and time; who it is about; when. */
+export function createFollowupSlots(input: SlotInput): CommandOf<'create_followup'> {
+  const { text, ctx } = input;
+  const due = findDue(text, ctx);
+  const follow = FOLLOW_HEAD.exec(text);
+  const head = follow ?? CREATE_HEAD.exec(text);
+  const headEnd = head ? head[0].length : 0;
+  const spans: Span[] = [{ start: 0, end: headEnd }, ...(due?.spans ?? [])];
+  // Names are looked for outside the time phrases, so "Friday" never becomes a customer.
+  const masked = maskSpans(text, spans);
+  const name = follow ? readNameAt(masked, headEnd) : findTaskName(masked);
+  let note = cleanValue(cutSpans(text, mergeSpans(spans), name ? [spanOf(name)] : []));
+  note = note.replace(/^(?:(?:to|about|that|and|re|regarding)\s+)+/i, '').replace(/\s+(?:at|by|to|for|the)$/i, '');
+  return compact({
+    intent: 'create_followup' as const, ...refOf(name), dueAt: due?.at,
+    note: GENERIC_TASK.test(note) ? undefined : cleanValue(note),
+  });
+}
+
+const COMPLETE_HEAD =
+  /^(?:mark(?:ed)?\s+|tick(?:ed)?\s+off\s+|check(?:ed)?\s+off\s+|(?:complete|completed|finished|done)\b\s*(?:with\b|w\/|:|-)?\s*)/i;
+const COMPLETE_TAIL = /\s*(?:(?:as\s+|is\s+|are\s+)?(?:done|complete|completed|finished))\s*[.!]*\s*$/i;
+const GENERIC_WORDS = /\b(?:follow[- ]?ups?|followups?|reminders?|tasks?|todos?|to-dos?|items?)\b/gi;
+
+/** Slots of a completed follow-up: the customer and the words naming the task ("proposal"). */
+export function completeFollowupSlots(input: SlotInput): CommandOf<'complete_followup'> {
+  const { text } = input;
+  let body = text.replace(COMPLETE_HEAD, '').replace(COMPLETE_TAIL, '');
+  body = body.replace(/^(?:that'?s|it|that|this)$/i, '');
+  // A lower-case name only counts before a task word ("the globex quote"); "the deck" is a task.
+  const lowerName = /^(?:the\s+)?([\p{Ll}][\p{L}-]*)\s+(?:quote|proposal|contract|invoice|deck|follow[- ]?up|reminder|renewal|task|call|demo|onboarding)\b/u.exec(body);
+  // A lower-case body that is nothing but a name ("done w/ acme") names the customer.
+  const whole = readNameAt(body, 0);
+  const bodyIsName = whole && body.slice(whole.end).trim() === '' ? whole : undefined;
+  const name = findCapitalizedName(body) ?? (lowerName ? readNameAt(body, lowerName.index, 'any') : bodyIsName);
+  let note = name ? cutSpans(body, [], [spanOf(name)]) : body;
+  note = dropArticle(cleanValue(note.replace(GENERIC_WORDS, ' ')));
+  note = note.replace(/\s+(?:for|to|with|of)$/i, '').replace(/^(?:it|that|this|the|a|an|my)$/i, '');
+  return compact({ intent: 'complete_followup' as const, customer: name?.customer, note: cleanValue(note) });
+}
+
+/** Slots of a snooze: the new time ("until Monday", "by 2 days", "1 hour") and the customer if named. */
+export function snoozeFollowupSlots(input: SlotInput): CommandOf<'snooze_followup'> {
+  const { text, ctx } = input;
+  const due = findDue(text, ctx, { durations: true });
+  const masked = maskSpans(text, due?.spans ?? []);
+  const name = findCapitalizedName(masked) ??
+    nameAfter(masked, /\bthe\s+(?=[\p{Ll}][\p{L}-]*\s+(?:reminder|follow[- ]?up|task)\b)/u, 0, 'any');
+  return compact({ intent: 'snooze_followup' as const, customer: name?.customer, dueAt: due?.at });
+}
+
+/** Slots of a follow-up listing: only the customer ("follow-ups for Acme"); never a dueAt (LABELING.md). */
+export function listFollowupsSlots(input: SlotInput): CommandOf<'list_followups'> {
+  const name = nameAfter(input.text, /\b(?:for|with|about|on)\s+/i);
+  return compact({ intent: 'list_followups' as const, customer: name?.customer });
+}

@@ -1,0 +1,120 @@
+import type { CommandOf } from '../../core/command.ts';
+import { blankEmails } from '../contact-info.ts';
+import { findDue, findPast } from '../dates/index.ts';
+import { LOG_HEAD } from '../intent-rules.ts';
+import { detectKind, kindFromWord } from '../kinds.ts';
+import { findCapitalizedName, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
+import { clauses, cleanValue } from '../text.ts';
+import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
+
+// A clause asking for a follow-up ("follow up next Tuesday", "chase Thursday", "remind me Friday").
+const FOLLOWUP_CLAUSE =
+  /^(?:and\s+|then\s+|so\s+|pls\s+|please\s+|need\s+to\s+|will\s+|i'?ll\s+|gotta\s+|should\s+|(?:could|can|would)\s+you\s+(?:please\s+)?)?(?:follow[- ]?up|followup|f\/u|remind\s+me|reminder|check\s+(?:back|in)|chase|circle\s+back|touch\s+base|ping\s+(?:me|them|her|him)|call\s+(?:her|him|them)\s+back|nudge|next\s+(?:step|call|touchpoint|check-?in)|revisit)\b/i;
+
+const EXPLICIT = /^log\s+(?:a\s+|an\s+)?([\w-]+)\s+(?:with|for|to|w\/)\s+([^:]+?)\s*:\s*(.*)$/i;
+const CONTINUES = /^(?:for|over|about|re|regarding|during|via|yesterday|today|this\s+(?:morning|afternoon|evening)|earlier|last\s+\w+)\b/i;
+const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+/i;
+
+interface NoteParts {
+  note?: string;
+  /** The follow-up request and everything after it. */
+  followUp?: string;
+}
+
+// Clauses from `start` on are the note, up to the first one asking for a follow-up.
+function noteFrom(text: string, start: number): NoteParts {
+  const body = text.slice(start);
+  const pieces: { start: number; end: number }[] = [];
+  let followUp: string | undefined;
+  for (const c of clauses(body)) {
+    if (FOLLOWUP_CLAUSE.test(c.text)) {
+      followUp = body.slice(c.start);
+      break;
+    }
+    pieces.push({ start: c.start, end: c.start + c.text.length });
+  }
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  return { note: first && last ? cleanValue(body.slice(first.start, last.end)) || undefined : undefined, followUp };
+}
+
+// The interaction clause is the one holding `anchor` (the end of the name); the note follows it,
+// or follows an "and" right after the name ("called Jane and discussed pricing").
+function splitNote(text: string, anchor: number): NoteParts & { noteStart: number } {
+  const all = clauses(text);
+  let i = all.findIndex((x) => anchor <= x.start + x.text.length);
+  // "met Jane, Acme, for coffee, ...": a clause continuing the interaction still belongs to it.
+  while (i >= 0 && CONTINUES.test(all[i + 1]?.text ?? '')) i++;
+  const c = i >= 0 ? all[i] : undefined;
+  const clauseEnd = c ? c.start + c.text.length : text.length;
+  const and = /^\s*(?:and|&)\s+/i.exec(text.slice(anchor, clauseEnd));
+  if (and) return { ...noteFrom(text, anchor + and[0].length), noteStart: anchor };
+  return { ...noteFrom(text, clauseEnd), noteStart: clauseEnd };
+}
+
+function findLogName(text: string, from: number, clauseEnd: number): NameMatch | undefined {
+  const direct = readNameAt(text, from);
+  if (direct && direct.start < clauseEnd) return direct;
+  const after = nameAfter(text, NAME_LEAD, from);
+  if (after && after.start < clauseEnd) return after;
+  const caps = findCapitalizedName(text, from);
+  return caps && caps.start < clauseEnd ? caps : undefined;
+}
+
+function firstClauseEnd(text: string, from: number): number {
+  const c = clauses(text).find((x) => from <= x.start + x.text.length);
+  return c ? c.start + c.text.length : text.length;
+}
+
+/** Slots of a logged interaction: names, kind, note, the follow-up's dueAt, when it happened, the words to keep. */
+export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interaction'> {
+  const { text, ctx } = input;
+  const explicit = EXPLICIT.exec(text);
+  if (explicit) {
+    const words = (explicit[3] ?? '').trim();
+    const parts = noteFrom(words, 0);
+    return compact({
+      intent: 'log_interaction' as const,
+      ...parseNameSpan(explicit[2] ?? '', 'any'),
+      kind: kindFromWord(explicit[1] ?? '') ?? detectKind(text),
+      note: parts.note,
+      dueAt: parts.followUp ? findDue(parts.followUp, ctx)?.at : undefined,
+      words,
+    });
+  }
+  let name: NameMatch | undefined;
+  let anchor: number;
+  const noteFor = /^(?:note|nb)\s+(?:for|on|re|about|to)\s+/i.exec(text);
+  const noteColon = /^(?:note|nb)\s*:\s*/i.exec(text);
+  const fyi = /^fyi\s*[:,-]?\s*/i.exec(text);
+  if (noteFor) {
+    name = readNameAt(text, noteFor[0].length, 'any');
+    anchor = name?.end ?? noteFor[0].length;
+  } else if (noteColon || fyi) {
+    const start = (noteColon ?? fyi)?.[0].length ?? 0;
+    name = fyi ? readNameAt(text, start) : findCapitalizedName(text, start);
+    // "note: ..." keeps everything after the colon; "fyi Acme ..." everything after the name.
+    anchor = fyi ? (name?.end ?? start) : start;
+    const parts = noteFrom(text, anchor);
+    return compact({
+      intent: 'log_interaction' as const, ...refOf(name), kind: 'note' as const,
+      note: parts.note, dueAt: parts.followUp ? findDue(parts.followUp, ctx)?.at : undefined, words: raw,
+    });
+  } else {
+    const head = LOG_HEAD.exec(text);
+    const from = head ? head[0].length : 0;
+    name = findLogName(blankEmails(text), from, firstClauseEnd(text, from));
+    anchor = name?.end ?? from;
+  }
+  const parts = splitNote(text, anchor);
+  const interaction = text.slice(0, parts.noteStart);
+  return compact({
+    intent: 'log_interaction' as const,
+    ...refOf(name),
+    kind: noteFor ? ('note' as const) : detectKind(interaction) ?? detectKind(text),
+    note: parts.note,
+    dueAt: parts.followUp ? findDue(parts.followUp, ctx)?.at : undefined,
+    occurredAt: findPast(interaction, ctx),
+    words: raw,
+  });
+}

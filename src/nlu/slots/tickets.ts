@@ -1,0 +1,48 @@
+import type { CommandOf } from '../../core/command.ts';
+import { findCapitalizedName, parseNameSpan, readNameAt } from '../names.ts';
+import { cleanValue, dropArticle } from '../text.ts';
+import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
+
+const REPORTER =
+  /^(.+?)\s+(?:reports?|reported|is\s+reporting|says|said|complains?|complained|is\s+complaining|flagged|noticed|mentioned|writes|wrote)\b(?:\s+(?:that|about))?[:\s]\s*(.+)$/i;
+const TICKET_HEAD =
+  /^(?:(?:new|open|log|raise|file|create)\s+(?:a\s+|an\s+)?)?(?:support\s+)?(?:ticket|bug|issue|problem)(?:\s+report)?\s*(?:(?:for|from|at|with)\s+|:\s*)?/i;
+
+/** Slots of a support problem: who reported it and the problem as written. */
+export function openTicketSlots(input: SlotInput): CommandOf<'open_ticket'> {
+  const { text } = input;
+  const reporter = REPORTER.exec(text);
+  if (reporter) {
+    const names = parseNameSpan(reporter[1] ?? '');
+    if (names.customer || names.contact) {
+      return compact({ intent: 'open_ticket' as const, ...names, note: cleanValue(reporter[2] ?? '') });
+    }
+  }
+  const head = TICKET_HEAD.exec(text);
+  const from = head ? head[0].length : 0;
+  const name = readNameAt(text, from) ?? findCapitalizedName(text, from);
+  // The problem is what follows the name ("Acme: the export is broken", "Hooli can't log in").
+  const rest = name ? text.slice(name.end) : text.slice(from);
+  return compact({ intent: 'open_ticket' as const, ...refOf(name), note: cleanValue(rest) });
+}
+
+const CLOSE_HEAD =
+  /^(?:(?:please|pls)\s+)?(?:close|closed|resolve|resolved|fix|fixed|mark)\b\s*(?:out\s+)?[:\-–]?\s*(?:the\s+)?(?:(?:ticket|issue|bug)\s*(?:(?:for|from|of)\s+|:\s*))?/i;
+const TICKET_WORD = /\s*\b(?:ticket|issue|bug|problem)s?\b/i;
+
+/** Slots of a closed ticket: the customer and the words naming the ticket ("export"). */
+export function closeTicketSlots(input: SlotInput): CommandOf<'close_ticket'> {
+  const { text } = input;
+  const head = CLOSE_HEAD.exec(text);
+  const from = head ? head[0].length : 0;
+  const name = readNameAt(text, from) ?? nameAfter(text, /\b(?:ticket|issue|bug|problem)s?\s+(?:for|from|of|at)\s+/i);
+  const start = name && name.start === from ? name.end : from;
+  // The ticket's words sit before "ticket" ("Acme's export ticket") or after the name ("ticket: Acme VAT").
+  const word = TICKET_WORD.exec(text.slice(start));
+  const words = word ? text.slice(start, start + word.index) : name ? text.slice(start) : '';
+  const note = dropArticle(cleanValue(words));
+  return compact({
+    intent: 'close_ticket' as const, customer: name?.customer,
+    note: /^(?:that|this|it|the|my)$/i.test(note) ? undefined : note,
+  });
+}

@@ -1,0 +1,89 @@
+/** Longest message the parser reads; longer ones are answered `unknown` with reason `too_long`. */
+export const MAX_MESSAGE_CHARS = 10_000;
+
+// Control characters (except newline) and invisible formatting characters carry no meaning here.
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFEFF\uFFF9-\uFFFC]/g;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{20E3}]/gu;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** True when nothing visible is left once whitespace, control and invisible characters are removed. */
+export function isBlank(raw: string): boolean {
+  return raw.replace(CONTROL, '').replace(LONE_SURROGATE, '').trim() === '';
+}
+
+// Removes emoji, keeping the words around them.
+function stripEmoji(text: string): string {
+  return text.replace(EMOJI, ' ');
+}
+
+// Collapses runs of spaces and removes spaces before punctuation.
+function tidySpaces(text: string): string {
+  return text.replace(/[ \t]+/g, ' ').replace(/ +([,.;:!?)])/g, '$1').replace(/\( +/g, '(').trim();
+}
+
+// "Fwd:", "FW:", quoted "> " lines and chat-export prefixes ("[10:32] Jane:") wrap the real message.
+function unwrapForward(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const isQuote = (l: string): boolean => l.startsWith('>');
+  const own = lines.filter((l) => !isQuote(l) && !/^-{2,}.*forwarded.*-{2,}$/i.test(l));
+  const chosen = own.length > 0 ? own : lines.map((l) => l.replace(/^(?:>\s*)+/, ''));
+  return chosen
+    .map((l) => l.replace(/^(?:(?:fwd?|fw|forwarded)\s*:\s*)+/i, '').replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*/, ''))
+    .filter(Boolean)
+    .join(', ');
+}
+
+// Emoji that stand for a word when they open a message ("📞 Acme - renewal confirmed").
+const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\s*(?:📞|☎️?|📱)\s*/u, 'called '],
+  [/^\s*(?:📧|✉️?|📩|📨)\s*/u, 'emailed '],
+  [/^\s*(?:✅|✔️?|☑️?)\s*/u, 'done: '],
+];
+
+/**
+ * The text the parser works on: control and invisible characters removed, quotes and dashes made
+ * plain, emoji dropped, a forwarded or quoted wrapper unwrapped, spaces collapsed. Never throws.
+ */
+export function normalizeMessage(raw: string): string {
+  const plain = raw
+    .replace(LONE_SURROGATE, ' ')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, ' ')
+    .replace(/[‘’‛`´]/g, "'")
+    .replace(/[“”„]/g, '"')
+    .replace(/\u00A0/g, ' ');
+  const worded = EMOJI_WORDS.reduce((s, [re, word]) => s.replace(re, word), plain);
+  return tidySpaces(unwrapForward(stripEmoji(worded)).replace(/\s*\n\s*/g, ', '));
+}
+
+/** Removes surrounding quotes, leading separators and trailing punctuation from a slot value. */
+export function cleanValue(text: string): string {
+  return text
+    .replace(/^[\s,;:.!?\-–—"'«(]+/u, '')
+    .replace(/[\s,;:.!?\-–—"'»)]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Drops a leading article or determiner ("the annual plan" → "annual plan"). */
+export function dropArticle(text: string): string {
+  return text.replace(/^(?:the|a|an|my|our|their|that|this)\s+/i, '');
+}
+
+/** Splits text into clauses at commas, semicolons, colons, dashes, full stops and newlines. */
+export function clauses(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const sep = /\s*(?:,(?!\d)|;|(?<!\bre):(?!\d)|\.(?=\s|$)|!+(?=\s|$)|\s[-–—]+\s|\s\|\s)\s*/g;
+  let last = 0;
+  for (let m = sep.exec(text); m; m = sep.exec(text)) {
+    if (m[0].length === 0) {
+      sep.lastIndex++;
+      continue;
+    }
+    out.push({ text: text.slice(last, m.index), start: last });
+    last = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(last), start: last });
+  return out.filter((c) => c.text.trim().length > 0);
+}
