@@ -62,7 +62,7 @@ export type SurveyRule = 'firstAfterDays' | 'everyDays' | 'minGapDays' | 'dailyC
  * the scheduler produce Commands too. Field names follow the contract's slots where they overlap.
  */
 export type Command =
-  | Cmd<'log_interaction', 'customer' | 'contact' | 'kind' | 'note' | 'dueAt', {
+  | Cmd<'log_interaction', 'customer' | 'contact' | 'kind' | 'note' | 'dueAt' | 'email' | 'phone', {
       /** When it happened ("met Bob yesterday"); default: now. */
       occurredAt?: Date;
       /** The operator's own words to store; default: the whole message. */
@@ -79,14 +79,14 @@ export type Command =
   | Cmd<'list_customers', 'tag' | 'stage'>
   | Cmd<'create_followup', 'customer' | 'contact' | 'dueAt' | 'note'>
   | Cmd<'list_followups', 'dueAt' | 'customer'>
-  | Cmd<'complete_followup', 'customer' | 'note', { followUpId?: number }>
-  | Cmd<'snooze_followup', 'customer' | 'dueAt', { followUpId?: number }>
-  | Cmd<'record_purchase', 'customer' | 'amount' | 'currency' | 'note', { occurredAt?: Date }>
-  | Cmd<'create_deal', 'customer' | 'amount' | 'currency' | 'stage' | 'note'>
-  | Cmd<'update_deal', 'customer' | 'amount' | 'currency' | 'stage'>
+  | Cmd<'complete_followup', 'customer' | 'contact' | 'note', { followUpId?: number }>
+  | Cmd<'snooze_followup', 'customer' | 'contact' | 'dueAt', { followUpId?: number }>
+  | Cmd<'record_purchase', 'customer' | 'contact' | 'amount' | 'currency' | 'note', { occurredAt?: Date }>
+  | Cmd<'create_deal', 'customer' | 'contact' | 'amount' | 'currency' | 'stage' | 'note'>
+  | Cmd<'update_deal', 'customer' | 'contact' | 'amount' | 'currency' | 'stage'>
   | Cmd<'pipeline_report'>
   | Cmd<'open_ticket', 'customer' | 'contact' | 'note'>
-  | Cmd<'close_ticket', 'customer' | 'note', { ticketId?: number }>
+  | Cmd<'close_ticket', 'customer' | 'contact' | 'note', { ticketId?: number }>
   | Cmd<'send_survey', 'customer' | 'contact'>
   | Cmd<'nps_report', never, { period?: ReportPeriod; compare?: boolean }>
   | Cmd<'churn_report'>

@@ -44,6 +44,7 @@ const RULES: Rule[] = [
   { intent: 'create_followup', re: FOLLOWUP_HEAD },
   { intent: 'complete_followup', re: /^(?:done|finished|completed?|ticked?\s+off|tick\s+off|check(?:ed)?\s+off|mark(?:ed)?\s+(?:it|that|this)\s+(?:as\s+)?(?:done|complete))\b(?!.*\b(?:ticket|bug|issue)\b)|^mark\b.*\b(?:follow[- ]?up|reminder|task)\b.*\b(?:done|complete)|^that'?s\s+done\b|^[^,;:]*?\b(?:(?:is|are)\s+)?(?:done|finished|complete|completed)\s*[.!]*$/ },
   { intent: 'close_ticket', re: /^(?:close|closed|resolve|resolved|fix|fixed|mark)\b.*\b(?:ticket|issue|bug|problem)s?\b|\b(?:ticket|issue|bug)\s+(?:is\s+|has\s+been\s+)?(?:closed|resolved|fixed|done)\b/ },
+  { intent: 'update_customer', re: /^(?:remove|delete|drop)\s+(?:the\s+)?tag\b/ },
   { intent: 'erase_contact', re: /^(?:please\s+)?(?:gdpr\b.*\b)?(?:forget|erase|purge|wipe)\b|^(?:please\s+)?(?:delete|remove)\b.*\b(?:personal\s+)?(?:data|info|information|details|contact)\b|\bgdpr\b|\bright\s+to\s+be\s+forgotten\b/ },
   { intent: 'send_survey', re: /^(?:please\s+)?(?:send|email|text)\b.*\b(?:survey|nps|csat)\b|^survey\s+(?!results?\b)\S|^ask\b.*\b(?:nps|survey|recommend|rate\s+us)\b/ },
   { intent: 'add_customer', re: /^(?:(?:please|pls)\s+)?(?:(?:add|adding|create|new|onboard|onboarded|signed|sign\s+up)\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:customer|client|cust|account|lead)\b|new\s+(?:customer|client|lead|account)\b|signed\s+(?:up\s+)?a\s+new\s+(?:customer|client)|add(?:ing)?\s+.+\s+as\s+(?:a\s+|an\s+)?(?:new\s+)?(?:customer|client|lead)|add\s+(?!(?:the\s+)?(?:tag|contact|note)\b)[^,(]+?[,(]\s*contact\b)/ },

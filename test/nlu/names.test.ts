@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPersonName, parseNameSpan } from '../../src/nlu/names.ts';
-import { contract } from './helpers.ts';
+import { command, contract } from './helpers.ts';
 
 describe('names as written (LABELING.md "Names")', () => {
   it.each([
@@ -56,5 +56,15 @@ describe('names as written (LABELING.md "Names")', () => {
     expect(contract('> called Ben at Prestige Worldwide, all good')).toEqual({
       intent: 'log_interaction', slots: { customer: 'Prestige Worldwide', contact: 'Ben', kind: 'call', note: 'all good' },
     });
+  });
+});
+
+describe('removing a tag', () => {
+  it.each([
+    ['remove tag enterprise from Acme', 'Acme', 'enterprise'],
+    ['untag Acme enterprise', 'Acme', 'enterprise'],
+    ['untag vip from Globex Corp', 'Globex Corp', 'vip'],
+  ])('%s', (text, customer, tag) => {
+    expect(command(text)).toMatchObject({ intent: 'update_customer', customer, tag, untag: true });
   });
 });

@@ -15,7 +15,7 @@ function isDealStage(s: string): s is DealStage {
 }
 
 export const recordPurchase: UseCase<CommandOf<'record_purchase'>> = async (cmd, ctx) => {
-  const found = await resolveCustomer(ctx, cmd.customer);
+  const found = await resolveCustomer(ctx, cmd.customer, cmd.contact);
   if (!found.ok) return found.outcome;
   const customer = found.value;
   ctx.conv.lastCustomerId = customer.id;
@@ -32,7 +32,7 @@ export const recordPurchase: UseCase<CommandOf<'record_purchase'>> = async (cmd,
 };
 
 export const createDeal: UseCase<CommandOf<'create_deal'>> = async (cmd, ctx) => {
-  const found = await resolveCustomer(ctx, cmd.customer);
+  const found = await resolveCustomer(ctx, cmd.customer, cmd.contact);
   if (!found.ok) return found.outcome;
   const customer = found.value;
   ctx.conv.lastCustomerId = customer.id;
@@ -54,7 +54,7 @@ export const createDeal: UseCase<CommandOf<'create_deal'>> = async (cmd, ctx) =>
 };
 
 export const updateDeal: UseCase<CommandOf<'update_deal'>> = async (cmd, ctx) => {
-  const found = await resolveCustomer(ctx, cmd.customer);
+  const found = await resolveCustomer(ctx, cmd.customer, cmd.contact);
   if (!found.ok) return found.outcome;
   const customer = found.value;
   ctx.conv.lastCustomerId = customer.id;

@@ -18,7 +18,7 @@ export const openTicket: UseCase<CommandOf<'open_ticket'>> = async (cmd, ctx) =>
 };
 
 export const closeTicket: UseCase<CommandOf<'close_ticket'>> = async (cmd, ctx) => {
-  const found = await resolveCustomer(ctx, cmd.customer);
+  const found = await resolveCustomer(ctx, cmd.customer, cmd.contact);
   if (!found.ok) return found.outcome;
   const customer = found.value;
   ctx.conv.lastCustomerId = customer.id;

@@ -81,8 +81,13 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   if (newContact) {
     return compact({ intent: 'update_customer' as const, contact: parseNameSpan(newContact[1] ?? '', 'any').contact, customer: parseNameSpan(newContact[2] ?? '', 'any').customer });
   }
+  // "remove tag vip from Acme" / "untag vip from Acme": the tag first, then the customer.
+  const removal = /^(?:(?:remove|delete|drop)\s+(?:the\s+)?tag|untag)\s+["']?(.+?)["']?\s+from\s+(.+?)\s*[.!]*$/i.exec(masked);
+  if (removal) {
+    return compact({ intent: 'update_customer' as const, customer: parseNameSpan(removal[2] ?? '', 'any').customer, tag: cleanValue(removal[1] ?? '').toLowerCase(), untag: true });
+  }
   let name = updateTarget(masked);
-  const isTagging = /^(?:(?:please|pls)\s+)?(?:tag|label|retag|add\s+(?:the\s+)?tag)\b/i.test(text);
+  const isTagging = /^(?:(?:please|pls)\s+)?(?:tag|untag|label|retag|add\s+(?:the\s+)?tag)\b/i.test(text);
   // "tag acme vip": without capitals or "as", the last word of what was read is the tag.
   const lowerPair = /^(\S+(?:\s+\S+)*)\s+(\S+)$/.exec(name?.customer ?? '');
   if (isTagging && name && lowerPair && name.customer === name.customer?.toLowerCase() && /^\s*$/.test(masked.slice(name.end))) {
