@@ -7,6 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgres/client.ts';
 import { migratePostgres, migrateSqlite, type MigrationReport, type Provider } from './migrations.ts';
+import { serialSqliteAdapter } from './serial-sqlite-adapter.ts';
 
 /** The Prisma client type the storage code is written against (both providers share its API). */
 export type Prisma = SqliteClient;
@@ -79,7 +80,8 @@ async function openSqlite(path: string): Promise<Database> {
   } finally {
     raw.close();
   }
-  const prisma = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  const adapter = serialSqliteAdapter(new PrismaBetterSqlite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+  const prisma = new SqliteClient({ adapter });
   // synchronous is per connection: FULL makes each commit durable across a power cut.
   await prisma.$executeRawUnsafe('PRAGMA synchronous = FULL');
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');

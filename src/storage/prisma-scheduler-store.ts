@@ -4,7 +4,7 @@ import type {
   ContactChat, CustomerActivity, LastRiskAlert, ScheduledSurvey, ScheduleSettings, SchedulerStore, SurveyCandidate, SurveyTx, UnansweredSurvey,
 } from '../scheduler/types.ts';
 import type { Database, Prisma } from './database.ts';
-import { outboxTable } from './prisma-outbox.ts';
+import { outboxSql } from './prisma-outbox.ts';
 
 type TxClient = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 type Client = Prisma | TxClient;
@@ -31,18 +31,13 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Inserts outgoing messages, skipping keys already queued; returns how many were inserted. */
 async function insertMessages(client: Client, db: Db, messages: OutgoingMessage[], now: Date): Promise<number> {
-  const table = outboxTable(db);
+  const { table, param } = outboxSql(db);
   let inserted = 0;
   for (const part of chunks(messages, INSERT_CHUNK)) {
     const args: unknown[] = [];
-    // PostgreSQL numbers its parameters; SQLite (better-sqlite3) takes them in order.
-    const p = () => (db.provider === 'postgresql' ? `$${args.length}` : '?');
     const rows = part.map((m) => {
-      const values = [m.key, m.platform, m.chatId, m.threadId ?? null, m.kind, encodeJson(m.reply), m.notBefore, now].map((v) => {
-        args.push(v);
-        return p();
-      });
-      return `(${values.slice(0, 6).join(', ')}, 'pending', 0, ${values[6]}, ${values[7]})`;
+      const p = [m.key, m.platform, m.chatId, m.threadId ?? null, m.kind, encodeJson(m.reply), m.notBefore, now].map((v) => param(args.push(v)));
+      return `(${p.slice(0, 6).join(', ')}, 'pending', 0, ${p[6]}, ${p[7]})`;
     });
     inserted += await client.$executeRawUnsafe(
       `INSERT INTO ${table} ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "notBefore", "createdAt")
@@ -142,7 +137,7 @@ function surveyTx(client: TxClient, db: Db, now: () => Date): SurveyTx {
 /** The scheduler's store on the product's database (SQLite or PostgreSQL); `now` stamps queued messages. */
 export function createPrismaSchedulerStore(db: Db, now: () => Date = () => new Date()): SchedulerStore {
   const prisma = db.prisma;
-  const workspaceTable = db.schema ? `"${db.schema}"."Workspace"` : '"Workspace"';
+  const workspaceTable = db.provider === 'postgresql' ? `"${db.schema ?? 'public'}"."Workspace"` : '"Workspace"';
   return {
     settings: (): Promise<ScheduleSettings> => prisma.workspace.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select: SETTINGS_SELECT }),
 
@@ -163,8 +158,8 @@ export function createPrismaSchedulerStore(db: Db, now: () => Date = () => new D
       return rows.map(({ customer, ...f }) => ({ ...f, customerName: customer?.name ?? null }));
     },
 
-    async listOpenFollowUps(dueBefore, limit) {
-      const where = { status: 'open', dueAt: { lt: dueBefore } };
+    async listOpenFollowUps(due, limit) {
+      const where = { status: 'open', dueAt: { lt: due.before, ...(due.from ? { gte: due.from } : {}) } };
       const [rows, total] = await Promise.all([
         limit > 0
           ? prisma.followUp.findMany({ where, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: limit, select: { id: true, title: true, dueAt: true, customer: { select: { name: true } } } })
@@ -174,21 +169,26 @@ export function createPrismaSchedulerStore(db: Db, now: () => Date = () => new D
       return { rows: rows.map(({ customer, ...f }) => ({ ...f, customerName: customer?.name ?? null })), total };
     },
 
-    async enqueueNew(messages) {
-      const fresh: OutgoingMessage[] = [];
-      for (const part of chunks(messages, KEY_CHUNK)) {
-        const existing = new Set((await prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: part.map((m) => m.key) } }, select: { idempotencyKey: true } })).map((r) => r.idempotencyKey));
-        fresh.push(...part.filter((m) => !existing.has(m.key)));
+    async existingKeys(keys) {
+      const found = new Set<string>();
+      for (const part of chunks(keys, KEY_CHUNK)) {
+        const rows = await prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: part } }, select: { idempotencyKey: true } });
+        for (const r of rows) found.add(r.idempotencyKey);
       }
-      // Another instance may queue the same keys meanwhile; the insert skips them.
-      return fresh.length ? insertMessages(prisma, db, fresh, now()) : 0;
+      return found;
     },
+
+    enqueue: (messages) => insertMessages(prisma, db, messages, now()),
 
     surveys(body) {
       return prisma.$transaction(async (client) => {
-        await client.workspace.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select: { id: true } });
-        // Survey sweeps of other instances wait here, so the daily cap counts what they sent; SQLite has one writer anyway.
-        if (db.provider === 'postgresql') await client.$queryRawUnsafe(`SELECT "id" FROM ${workspaceTable} WHERE "id" = 1 FOR UPDATE`);
+        // A write first: survey sweeps of other instances wait here, so the daily cap counts what they sent
+        // (a row lock on PostgreSQL; on SQLite the write lock, taken before any read so waiting works).
+        const lock = () => client.$executeRawUnsafe(`UPDATE ${workspaceTable} SET "id" = "id" WHERE "id" = 1`);
+        if ((await lock()) === 0) {
+          await client.workspace.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select: { id: true } });
+          await lock();
+        }
         return body(surveyTx(client, db, now));
       }, { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS });
     },

@@ -4,9 +4,9 @@ import { addCustomer, customerSummary, listCustomers, mergeCustomers, updateCust
 import { createDeal, pipelineReport, recordPurchase, updateDeal } from '../use-cases/deals.ts';
 import { completeFollowUp, createFollowUp, listFollowUps, snoozeFollowUp } from '../use-cases/follow-ups.ts';
 import {
-  eraseContact, exportData, help, inbox, inviteContact, linkContact, report, scheduleReport, sendSurvey, setSurveyRule, setSurveys,
-  setTimeZone, undo,
+  eraseContact, exportData, help, inbox, inviteContact, linkContact, report, setSurveyRule, setSurveys, setTimeZone, undo,
 } from '../use-cases/housekeeping.ts';
+import { scheduleReport, sendSurvey } from '../use-cases/schedule.ts';
 import { logInteraction } from '../use-cases/interactions.ts';
 import { closeTicket, openTicket } from '../use-cases/tickets.ts';
 import type { ExecContext, Outcome, UseCase } from './types.ts';

@@ -121,12 +121,23 @@ export function createEngine(deps: EngineDeps): Engine {
     });
   }
 
+  async function queueFailureReply(msg: InboundMessage): Promise<void> {
+    const now = deps.clock.now();
+    await deps.store.transaction({ actor: `${msg.platform}:${msg.userId}` }, async (tx) => {
+      const key = `${msg.platform}:${msg.eventId ?? `${msg.chatId}:${now.getTime()}`}:failure`;
+      await tx.enqueueOutgoing({ key, platform: msg.platform, chatId: msg.chatId, threadId: msg.threadId, kind: 'reply', reply: FAILURE_REPLY, notBefore: now }, now);
+      return { value: undefined };
+    });
+  }
+
   return {
     async handle(msg, options = {}) {
       try {
         return await handle(msg, options);
       } catch (error) {
         deps.log?.error('message handling failed', { platform: msg.platform, error: error instanceof Error ? error.message : String(error) });
+        // The command's transaction, and the replies queued in it, rolled back: queue the apology alone.
+        if (options.viaOutbox) await queueFailureReply(msg).catch(() => undefined);
         return [FAILURE_REPLY];
       }
     },

@@ -140,40 +140,11 @@ export const setSurveyRule: UseCase<CommandOf<'set_survey_rule'>> = async (cmd, 
   return confirmed(`Survey rule set: ${rule.words(cmd.value)}.`);
 };
 
-export const scheduleReport: UseCase<CommandOf<'schedule_report'>> = async (_cmd, ctx) => {
-  const w = ctx.workspace;
-  const next = await ctx.tx.listOpenFollowUps({ limit: 5 });
-  const tz = w.timeZone;
-  return {
-    reply: reply('info', next.length ? `Next reminders:` : 'No reminders scheduled.', {
-      title: 'Schedule',
-      items: next.map((f) => `${formatWhen(f.dueAt, tz, ctx.now)}: ${f.title}`),
-      fields: [
-        { label: 'Surveys', value: w.surveysPaused ? 'paused' : `${RULE_FIELDS.firstAfterDays.words(w.surveyFirstAfterDays)}, ${RULE_FIELDS.everyDays.words(w.surveyEveryDays)}; ${RULE_FIELDS.minGapDays.words(w.surveyMinGapDays)}; ${RULE_FIELDS.dailyCap.words(w.surveyDailyCap)}` },
-        { label: 'Time zone', value: tz },
-      ],
-    }),
-  };
-};
-
 export const inbox: UseCase<CommandOf<'inbox'>> = async (_cmd, ctx) => {
   const rows = await ctx.tx.listUnreadCustomerMessages(INBOX_LIMIT);
   if (rows.length === 0) return { reply: reply('info', 'No new messages from customers.') };
   await ctx.tx.markCustomerMessagesRead(rows.map((r) => r.id), ctx.now);
   return { reply: reply('info', `${rows.length} message${rows.length === 1 ? '' : 's'} from customers:`, { items: rows.map((r) => `${r.contactName ?? 'someone'} (${r.platform}): ${r.text}`) }) };
-};
-
-export const sendSurvey: UseCase<CommandOf<'send_survey'>> = async (cmd, ctx) => {
-  const found = await resolveCustomer(ctx, cmd.customer, cmd.contact);
-  if (!found.ok) return found.outcome;
-  const customer = found.value;
-  ctx.conv.lastCustomerId = customer.id;
-  const reachable = await ctx.tx.reachableContacts(customer.id);
-  if (reachable.length === 0) return refuse(`No contact at ${customer.name} is linked to a chat yet. Link one: “link @user to Jane at ${customer.name}” (Slack, Discord) or “invite link for Jane at ${customer.name}” (Telegram).`);
-  for (const r of reachable) {
-    await ctx.tx.create('Survey', { customerId: customer.id, contactId: r.contactId, platform: r.platform, status: 'scheduled' });
-  }
-  return confirmed(`NPS survey queued for ${reachable.map((r) => `${r.contactName} (${r.platform})`).join(', ')}.`);
 };
 
 export const report = (kind: 'nps' | 'churn' | 'clv' | 'segments'): UseCase<CommandOf<'nps_report' | 'churn_report' | 'clv_report' | 'segment_report'>> =>

@@ -1,0 +1,95 @@
+import { zonedTime } from '../core/time.ts';
+
+/** A wall-clock date and time in some zone; weekday 0 is Sunday. */
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock reading of an instant in a zone. */
+export function localParts(at: Date, timeZone: string): LocalParts {
+  const parts: Record<string, number> = {};
+  for (const p of formatFor(timeZone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const year = parts.year!;
+  const month = parts.month!;
+  const day = parts.day!;
+  return { year, month, day, hour: parts.hour!, minute: parts.minute!, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+}
+
+/** The calendar day `days` after a local date (calendar arithmetic: DST never shifts it). */
+function shiftDay(p: { year: number; month: number; day: number }, days: number): { year: number; month: number; day: number } {
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** The instant a local time of day falls on, `days` calendar days after the local day of `at`. */
+export function localTimeOn(at: Date, timeZone: string, days: number, minuteOfDay: number): Date {
+  const d = shiftDay(localParts(at, timeZone), days);
+  return zonedTime(d.year, d.month, d.day, Math.floor(minuteOfDay / 60), minuteOfDay % 60, timeZone);
+}
+
+/** Local midnight starting the day of `at` (for "sent today" counts). */
+export function startOfLocalDay(at: Date, timeZone: string): Date {
+  return localTimeOn(at, timeZone, 0, 0);
+}
+
+/** The local calendar day of an instant, "YYYY-MM-DD" (for idempotency keys). */
+export function localDayKey(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** The latest instant at or before `at` that reads `minuteOfDay` on the local clock. */
+export function latestDailySlot(at: Date, timeZone: string, minuteOfDay: number): Date {
+  const today = localTimeOn(at, timeZone, 0, minuteOfDay);
+  return today.getTime() <= at.getTime() ? today : localTimeOn(at, timeZone, -1, minuteOfDay);
+}
+
+/** The latest instant at or before `at` that reads `weekday` (0 = Sunday) and `minuteOfDay` locally. */
+export function latestWeeklySlot(at: Date, timeZone: string, weekday: number, minuteOfDay: number): Date {
+  const back = (localParts(at, timeZone).weekday - weekday + 7) % 7;
+  const slot = localTimeOn(at, timeZone, -back, minuteOfDay);
+  return slot.getTime() <= at.getTime() ? slot : localTimeOn(at, timeZone, -back - 7, minuteOfDay);
+}
+
+/** True when `at` falls in quiet hours [start, end) on the local clock; the range may wrap midnight. */
+export function isQuietTime(at: Date, timeZone: string, startMin: number, endMin: number): boolean {
+  if (startMin === endMin) return false;
+  const p = localParts(at, timeZone);
+  const m = p.hour * 60 + p.minute;
+  return startMin < endMin ? m >= startMin && m < endMin : m >= startMin || m < endMin;
+}
+
+/** When quiet hours around `at` end (the next local `endMin`); `at` itself when it is not quiet. */
+export function quietHoursEnd(at: Date, timeZone: string, startMin: number, endMin: number): Date {
+  if (!isQuietTime(at, timeZone, startMin, endMin)) return at;
+  const today = localTimeOn(at, timeZone, 0, endMin);
+  return today.getTime() > at.getTime() ? today : localTimeOn(at, timeZone, 1, endMin);
+}
+
+/**
+ * A formatter equal to core/time.ts `formatWhen` ("Tue, Dec 1, 9:00 AM", with the year when not
+ * this year) that builds its Intl formats once: a sweep formats thousands of due times.
+ */
+export function whenFormatter(timeZone: string, now: Date, locale = 'en-US'): (at: Date) => string {
+  const options = { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } as const;
+  const thisYear = new Intl.DateTimeFormat(locale, options);
+  const otherYear = new Intl.DateTimeFormat(locale, { ...options, year: 'numeric' });
+  const year = localParts(now, timeZone).year;
+  return (at) => (localParts(at, timeZone).year === year ? thisYear : otherYear).format(at);
+}

@@ -1,0 +1,3 @@
+import { describeSlackConversation } from './slack-support.ts';
+
+describeSlackConversation('http');
