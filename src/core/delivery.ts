@@ -37,6 +37,7 @@ export function createDelivery(deps: {
 }): Delivery {
   const o = { leaseMs: 60_000, maxAttempts: 8, batchSize: 50, backoffBaseMs: 1_000, backoffMaxMs: 300_000, ...deps.options };
 
+  /** Sends one claimed message; true when it went out (the caller marks it sent). */
   async function attempt(m: ClaimedMessage): Promise<boolean> {
     const channel = deps.channels.get(m.platform);
     const now = deps.clock.now();
@@ -46,7 +47,6 @@ export function createDelivery(deps: {
     }
     try {
       await channel.send({ chatId: m.chatId, threadId: m.threadId }, m.reply);
-      await deps.outbox.markSent(m.id, deps.clock.now());
       return true;
     } catch (error) {
       const e = error instanceof ChannelError ? error : new ChannelError(error instanceof Error ? error.message : String(error), 'unavailable');
@@ -69,12 +69,14 @@ export function createDelivery(deps: {
     // Messages to one chat keep their order; different chats go in parallel.
     const byChat = new Map<string, ClaimedMessage[]>();
     for (const m of claimed) byChat.set(`${m.platform}:${m.chatId}`, [...(byChat.get(`${m.platform}:${m.chatId}`) ?? []), m]);
-    const sent = await Promise.all([...byChat.values()].map(async (queue) => {
-      let n = 0;
-      for (const m of queue) if (await attempt(m)) n += 1;
-      return n;
+    const sent: number[] = [];
+    await Promise.all([...byChat.values()].map(async (queue) => {
+      for (const m of queue) if (await attempt(m)) sent.push(m.id);
     }));
-    return sent.reduce((a, b) => a + b, 0);
+    // One commit per sweep rather than per message: a crash before it resends at most this sweep's
+    // messages after their lease, and never loses one.
+    await deps.outbox.markSent(sent, deps.clock.now());
+    return sent.length;
   }
 
   let draining: Promise<number> | null = null;

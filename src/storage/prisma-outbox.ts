@@ -62,8 +62,9 @@ export function createPrismaOutbox(db: Pick<Database, 'prisma' | 'schema' | 'pro
       }));
     },
 
-    async markSent(id, at) {
-      await prisma.outboxMessage.update({ where: { id }, data: { status: 'sent', sentAt: at, leaseUntil: null, lastError: null } });
+    async markSent(ids, at) {
+      if (ids.length === 0) return;
+      await prisma.outboxMessage.updateMany({ where: { id: { in: [...ids] } }, data: { status: 'sent', sentAt: at, leaseUntil: null, lastError: null } });
     },
 
     async reschedule(id, notBefore, error) {
