@@ -12,7 +12,7 @@ import { boltLogger } from './logger.ts';
 import { CHOICE_ACTION_PREFIX, renderReply, type SlackMessage } from './render.ts';
 import { decodeThread } from './thread.ts';
 
-/** What the configuration gives the Slack channel (see docs/slack.md for each variable). */
+/** What the configuration gives the Slack channel (see "Connect Slack" in README.md for each variable). */
 export interface SlackChannelOptions {
   /** SLACK_BOT_TOKEN: the Bot User OAuth Token (xoxb-…). */
   botToken: string;
