@@ -1,7 +1,7 @@
 import { toContract } from '../core/command.ts';
 import type { Parser, Speaker } from '../core/parser.ts';
 import { createParser } from '../nlu/index.ts';
-import { canonicalTimeZone, zonedToUtc } from '../nlu/zone.ts';
+import { canonicalTimeZone, zonedToUtc } from '../core/zone.ts';
 
 /** Where `crm parse` reads and writes; stdin yields lines (only read with --batch). */
 export interface ParseCommandIo {

@@ -39,22 +39,3 @@ export function daysBetween(a: Date, b: Date): number {
 export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * DAY_MS);
 }
-
-/** Offset of a zone from UTC at an instant, in minutes (e.g. +60 for Berlin in winter). */
-export function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant a local wall-clock time in a zone names (DST-safe: a skipped hour moves forward). */
-export function zonedTime(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  let at = new Date(guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000);
-  // A second pass settles instants next to a DST change.
-  at = new Date(guess - zoneOffsetMinutes(at, timeZone) * 60_000);
-  return at;
-}

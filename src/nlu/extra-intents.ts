@@ -1,7 +1,7 @@
 import type { Command, SurveyRule } from '../core/command.ts';
 import { parseNameSpan } from './names.ts';
 import { cleanValue } from './text.ts';
-import { canonicalTimeZone } from './zone.ts';
+import { canonicalTimeZone } from '../core/zone.ts';
 
 // Housekeeping the engine offers beyond the parse contract (the contract shows these as unknown).
 

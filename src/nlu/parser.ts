@@ -5,7 +5,7 @@ import type { DateContext } from './dates/index.ts';
 import { parseNpsReply } from './nps-reply.ts';
 import { parseOperator } from './operator.ts';
 import { isBlank, MAX_MESSAGE_CHARS, normalizeMessage } from './text.ts';
-import { canonicalTimeZone } from './zone.ts';
+import { canonicalTimeZone } from '../core/zone.ts';
 
 // A context from outside may carry an unknown zone or an invalid date; parsing still answers.
 function dateContext(ctx: ParseContext): DateContext {

@@ -1,46 +1,15 @@
-import { zonedTime } from '../core/time.ts';
+import { addDays, localTimeOf, zonedToUtc, type LocalTime } from '../core/zone.ts';
 
 /** A wall-clock date and time in some zone; weekday 0 is Sunday. */
-export interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  weekday: number;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
-    formats.set(timeZone, f);
-  }
-  return f;
-}
+export type LocalParts = LocalTime;
 
 /** The wall-clock reading of an instant in a zone. */
-export function localParts(at: Date, timeZone: string): LocalParts {
-  const parts: Record<string, number> = {};
-  for (const p of formatFor(timeZone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const year = parts.year!;
-  const month = parts.month!;
-  const day = parts.day!;
-  return { year, month, day, hour: parts.hour!, minute: parts.minute!, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
-}
-
-/** The calendar day `days` after a local date (calendar arithmetic: DST never shifts it). */
-function shiftDay(p: { year: number; month: number; day: number }, days: number): { year: number; month: number; day: number } {
-  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
+export const localParts = localTimeOf;
 
 /** The instant a local time of day falls on, `days` calendar days after the local day of `at`. */
 export function localTimeOn(at: Date, timeZone: string, days: number, minuteOfDay: number): Date {
-  const d = shiftDay(localParts(at, timeZone), days);
-  return zonedTime(d.year, d.month, d.day, Math.floor(minuteOfDay / 60), minuteOfDay % 60, timeZone);
+  const d = addDays(localParts(at, timeZone), days);
+  return zonedToUtc(d, Math.floor(minuteOfDay / 60), minuteOfDay % 60, timeZone);
 }
 
 /** Local midnight starting the day of `at` (for "sent today" counts). */

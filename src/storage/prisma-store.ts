@@ -90,7 +90,8 @@ class PrismaStoreTx implements StoreTx {
   }
 
   async workspace(): Promise<Workspace> {
-    return this.tx.workspace.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+    // Read first: an upsert would be a write (and a lock) on every message.
+    return (await this.tx.workspace.findUnique({ where: { id: 1 } })) ?? this.tx.workspace.create({ data: { id: 1 } });
   }
 
   findCustomersByKey(nameKey: string): Promise<Customer[]> {

@@ -220,3 +220,20 @@ describe.each(PROVIDERS)('engine on $name', ({ name, skip }) => {
     expect(await h.core.db.prisma.customer.count()).toBe(1);
   });
 });
+
+describe('snoozing across a DST change', () => {
+  it('keeps the wall-clock time: 10:00 before the fall-back is 10:00 the day after', async () => {
+    const h = await startHarness('sqlite');
+    try {
+      h.clock.set(new Date('2026-10-30T12:00:00.000Z'));
+      await h.say('remind me to call the bank tomorrow at 10am');
+      const f = await h.core.db.prisma.followUp.findFirstOrThrow();
+      expect(f.dueAt.toISOString()).toBe('2026-10-31T14:00:00.000Z');
+      await h.say('snooze that');
+      // New York falls back on Nov 1: 10:00 is now 15:00 UTC, not 24 hours later.
+      expect((await h.core.db.prisma.followUp.findFirstOrThrow()).dueAt.toISOString()).toBe('2026-11-01T15:00:00.000Z');
+    } finally {
+      await h.close();
+    }
+  });
+});

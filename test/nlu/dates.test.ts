@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDue } from '../../src/nlu/dates/index.ts';
-import { offsetMinutesAt, zonedToUtc } from '../../src/nlu/zone.ts';
+import { offsetMinutesAt, zonedToUtc } from '../../src/core/zone.ts';
 import { contract } from './helpers.ts';
 
 function due(text: string, now: string, timeZone: string): string | undefined {

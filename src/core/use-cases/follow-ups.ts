@@ -5,6 +5,7 @@ import type { ExecContext, Outcome, UseCase } from '../engine/types.ts';
 import { nameSimilarity } from '../names.ts';
 import { reply } from '../reply.ts';
 import { addDays, formatWhen } from '../time.ts';
+import { addDays as addLocalDays, localTimeOf, zonedToUtc } from '../zone.ts';
 import { confirmed, refuse } from './customers.ts';
 
 const LIST_LIMIT = 30;
@@ -106,9 +107,15 @@ export const snoozeFollowUp: UseCase<CommandOf<'snooze_followup'>> = async (cmd,
   if (!found.ok) return found.outcome;
   const f = found.value;
   if (f.status !== 'open') return refuse(`“${f.title}” is already ${f.status}.`);
-  const until = cmd.dueAt ?? addDays(f.dueAt > ctx.now ? f.dueAt : ctx.now, 1);
+  const until = cmd.dueAt ?? sameTimeNextDay(f.dueAt > ctx.now ? f.dueAt : ctx.now, ctx.workspace.timeZone);
   if (until.getTime() <= ctx.now.getTime()) return refuse('Snooze to a time in the future, e.g. “snooze that until Monday”.');
   await ctx.tx.update('FollowUp', f.id, { dueAt: until, snoozeCount: f.snoozeCount + 1 });
   ctx.conv.lastFollowUpId = f.id;
   return confirmed(`Snoozed “${f.title}” until ${formatWhen(until, ctx.workspace.timeZone, ctx.now)}.`);
 };
+
+/** The same wall-clock time on the next calendar day: a DST change does not move it by an hour. */
+function sameTimeNextDay(at: Date, timeZone: string): Date {
+  const local = localTimeOf(at, timeZone);
+  return zonedToUtc(addLocalDays(local, 1), local.hour, local.minute, timeZone);
+}

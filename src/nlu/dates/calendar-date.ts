@@ -1,6 +1,6 @@
 // The English locale alone: the package root loads every locale (about 1 s at start-up).
 import * as chrono from 'chrono-node/en';
-import { compareDays, type LocalDay } from '../zone.ts';
+import { compareDays, type LocalDay } from '../../core/zone.ts';
 import type { Span } from './time-of-day.ts';
 
 /** A calendar date written in a message ("Dec 3", "3 December", "12/15"), with where it was written. */

@@ -1,5 +1,5 @@
 import { COUNT_SOURCE, countValue } from '../numbers.ts';
-import { addDays, type LocalDay, weekdayOf } from '../zone.ts';
+import { addDays, type LocalDay, weekdayOf } from '../../core/zone.ts';
 import type { Span } from './time-of-day.ts';
 
 /** A relative day or duration found in a message, resolved against today's local date. */

@@ -1,5 +1,5 @@
 import { COUNT_SOURCE, countValue } from '../numbers.ts';
-import { addDays, type LocalDay, localTimeOf, offsetMinutesAt, weekdayOf, zonedToUtc } from '../zone.ts';
+import { addDays, type LocalDay, localTimeOf, offsetMinutesAt, weekdayOf, zonedToUtc } from '../../core/zone.ts';
 import { findCalendarDate } from './calendar-date.ts';
 import { type DayPhraseOptions, findDayPhrase } from './day-phrase.ts';
 import { findTimeOfDay, type Span } from './time-of-day.ts';
