@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** ../shared/data next to the repository (see /work/shared/data/README.md). */
-export const CDNOW_DIR = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+/** The CDNOW sample and its published reference figures (see test/fixtures/cdnow/README.md). */
+export const CDNOW_DIR = fileURLToPath(new URL('../fixtures/cdnow/', import.meta.url));
 
 const FILES = ['CDNOW_sample.txt', 'cdnow_customers_summary_with_transactions.csv', 'cdnow_reference_values.json'];
 
