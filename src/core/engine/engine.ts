@@ -35,14 +35,10 @@ function actionCommand(value: string | undefined): Command | null {
   return m[1] === 'complete_followup' ? { intent: 'complete_followup', followUpId: id } : { intent: 'snooze_followup', followUpId: id };
 }
 
-function sameConversation(a: ConversationRecord, b: ConversationRecord): boolean {
-  return a.pending === b.pending && a.lastCustomerId === b.lastCustomerId && a.lastFollowUpId === b.lastFollowUpId;
-}
-
 /** Builds the engine: the one place that turns messages into commands, runs them, and answers. */
 export function createEngine(deps: EngineDeps): Engine {
-  // "that"/"them" references change on every read; writing them would cost read-only commands an
-  // fsync. They live here and reach the database with the next write or pending question.
+  // "that"/"them" references change on almost every message; they live here and reach the
+  // database only with a pending question (which must survive a restart), saving a statement.
   const references = new Map<string, Pick<ConversationRecord, 'lastCustomerId' | 'lastFollowUpId'>>();
   const isOperator = (m: InboundMessage) => m.platform === 'console' || (deps.operatorIds[m.platform]?.has(m.userId) ?? false);
 
@@ -98,7 +94,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
     }
     references.set(refKey, { lastCustomerId: conv.lastCustomerId, lastFollowUpId: conv.lastFollowUpId });
-    if (!sameConversation(saved, conv) && (summary !== undefined || conv.pending !== saved.pending)) await tx.saveConversation(key, conv);
+    if (conv.pending !== saved.pending) await tx.saveConversation(key, conv);
     if (msg.platform !== 'console') await tx.rememberOperator(msg.platform, msg.userId, msg.chatId, msg.userName);
     return { value: replies, summary, kind: command?.intent === 'undo' ? ('undo' as const) : ('change' as const) };
   }
