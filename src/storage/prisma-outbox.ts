@@ -23,15 +23,28 @@ export function outboxSql(db: Pick<Database, 'schema' | 'provider'>): OutboxSql 
     : { table: '"OutboxMessage"', param: () => '?' };
 }
 
-/** Inserts a message unless its idempotency key exists; works inside or outside a transaction. */
-export async function insertOutgoing(client: Queryable, sql: OutboxSql, m: OutgoingMessage, now: Date): Promise<boolean> {
-  const p = sql.param;
-  const inserted = await client.$executeRawUnsafe(
-    `INSERT INTO ${sql.table} ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "notBefore", "createdAt")
-     VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, 'pending', 0, ${p(7)}, ${p(8)}) ON CONFLICT ("idempotencyKey") DO NOTHING`,
-    m.key, m.platform, m.chatId, m.threadId ?? null, m.kind, encodeJson(m.reply), m.notBefore, now,
-  );
-  return inserted > 0;
+/** Rows per multi-row INSERT (8 parameters each; well under SQLite's and PostgreSQL's limits). */
+const INSERT_CHUNK = 200;
+
+/** Inserts messages, skipping keys already queued; returns how many were inserted. Works inside or outside a transaction. */
+export async function insertOutgoing(client: Queryable, sql: OutboxSql, messages: readonly OutgoingMessage[], now: Date): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
+    const args: unknown[] = [];
+    const rows = messages.slice(start, start + INSERT_CHUNK).map((m) => {
+      const at = (value: unknown) => {
+        args.push(value);
+        return sql.param(args.length);
+      };
+      return `(${at(m.key)}, ${at(m.platform)}, ${at(m.chatId)}, ${at(m.threadId ?? null)}, ${at(m.kind)}, ${at(encodeJson(m.reply))}, 'pending', 0, ${at(m.notBefore)}, ${at(now)})`;
+    });
+    inserted += await client.$executeRawUnsafe(
+      `INSERT INTO ${sql.table} ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "notBefore", "createdAt")
+       VALUES ${rows.join(', ')} ON CONFLICT ("idempotencyKey") DO NOTHING`,
+      ...args,
+    );
+  }
+  return inserted;
 }
 
 /** The outbox on the product's database: claims are one UPDATE, so concurrent instances never share a message. */
@@ -42,7 +55,7 @@ export function createPrismaOutbox(db: Pick<Database, 'prisma' | 'schema' | 'pro
   // PostgreSQL skips rows another instance is claiming; SQLite has a single writer anyway.
   const lock = db.provider === 'postgresql' ? 'FOR UPDATE SKIP LOCKED' : '';
   return {
-    enqueue: (m) => insertOutgoing(prisma, sql, m, now()),
+    enqueue: async (m) => (await insertOutgoing(prisma, sql, [m], now())) > 0,
 
     async claimDue(at, limit, leaseMs) {
       const leaseUntil = new Date(at.getTime() + leaseMs);
@@ -82,7 +95,3 @@ export function createPrismaOutbox(db: Pick<Database, 'prisma' | 'schema' | 'pro
   };
 }
 
-/** The outbox table's name as raw SQL must write it (qualified by schema on PostgreSQL). */
-export function outboxTable(db: Pick<Database, 'schema' | 'provider'>): string {
-  return outboxSql(db).table;
-}

@@ -1,17 +1,13 @@
-import { encodeJson } from '../core/json.ts';
-import type { OutgoingMessage } from '../core/outbox.ts';
 import type {
   ContactChat, CustomerActivity, LastRiskAlert, ScheduledSurvey, ScheduleSettings, SchedulerStore, SurveyCandidate, SurveyTx, UnansweredSurvey,
 } from '../scheduler/types.ts';
 import type { Database, Prisma } from './database.ts';
-import { outboxSql } from './prisma-outbox.ts';
+import { insertOutgoing, outboxSql } from './prisma-outbox.ts';
 
 type TxClient = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 type Client = Prisma | TxClient;
 type Db = Pick<Database, 'prisma' | 'schema' | 'provider'>;
 
-/** Rows per multi-row INSERT (10 parameters each; well under SQLite's and PostgreSQL's limits). */
-const INSERT_CHUNK = 200;
 /** Keys per existence check. */
 const KEY_CHUNK = 500;
 /** How long a survey sweep may wait for another instance's, and run, in ms. */
@@ -27,25 +23,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** Inserts outgoing messages, skipping keys already queued; returns how many were inserted. */
-async function insertMessages(client: Client, db: Db, messages: OutgoingMessage[], now: Date): Promise<number> {
-  const { table, param } = outboxSql(db);
-  let inserted = 0;
-  for (const part of chunks(messages, INSERT_CHUNK)) {
-    const args: unknown[] = [];
-    const rows = part.map((m) => {
-      const p = [m.key, m.platform, m.chatId, m.threadId ?? null, m.kind, encodeJson(m.reply), m.notBefore, now].map((v) => param(args.push(v)));
-      return `(${p.slice(0, 6).join(', ')}, 'pending', 0, ${p[6]}, ${p[7]})`;
-    });
-    inserted += await client.$executeRawUnsafe(
-      `INSERT INTO ${table} ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "notBefore", "createdAt")
-       VALUES ${rows.join(', ')} ON CONFLICT ("idempotencyKey") DO NOTHING`,
-      ...args,
-    );
-  }
-  return inserted;
 }
 
 /** The chat to write a contact on: the identity on the given platform, else the first linked one. */
@@ -118,7 +95,7 @@ function surveyTx(client: TxClient, db: Db, now: () => Date): SurveyTx {
     },
 
     countSurveysSentSince: (since) => client.survey.count({ where: { sentAt: { gte: since } } }),
-    enqueue: async (m) => (await insertMessages(client, db, [m], now())) > 0,
+    enqueue: async (m) => (await insertOutgoing(client, outboxSql(db), [m], now())) > 0,
     async markSurveySent(id, at) {
       await client.survey.update({ where: { id }, data: { status: 'sent', sentAt: at } });
     },
@@ -178,7 +155,7 @@ export function createPrismaSchedulerStore(db: Db, now: () => Date = () => new D
       return found;
     },
 
-    enqueue: (messages) => insertMessages(prisma, db, messages, now()),
+    enqueue: (messages) => insertOutgoing(prisma, outboxSql(db), messages, now()),
 
     surveys(body) {
       return prisma.$transaction(async (client) => {
@@ -223,8 +200,8 @@ export function createPrismaSchedulerStore(db: Db, now: () => Date = () => new D
       if (!first) return false;
       return prisma.$transaction(async (client) => {
         const at = now();
-        if ((await insertMessages(client, db, [first], at)) === 0) return false;
-        await insertMessages(client, db, rest, at);
+        if ((await insertOutgoing(client, outboxSql(db), [first], at)) === 0) return false;
+        await insertOutgoing(client, outboxSql(db), rest, at);
         await client.riskAlert.create({ data: { customerId: alert.customerId, risk: alert.risk, reasons: alert.reasons.join('; '), sentAt: alert.sentAt } });
         return true;
       }, { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS });

@@ -39,8 +39,8 @@ class PrismaStoreTx implements StoreTx {
 
   constructor(private readonly tx: TxClient, private readonly outbox: OutboxSql) {}
 
-  enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean> {
-    return insertOutgoing(this.tx, this.outbox, message, at);
+  async enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean> {
+    return (await insertOutgoing(this.tx, this.outbox, [message], at)) > 0;
   }
 
   async create<E extends EntityName>(entity: E, data: CreateData<E>): Promise<AuditedEntities[E]> {
