@@ -11,6 +11,7 @@ import { startRuntime, type Runtime } from '../runtime.ts';
 import { operatorAccounts } from '../scheduler/targets.ts';
 import { createScheduler } from '../scheduler/scheduler.ts';
 import { createSurveyAnswerHook } from '../scheduler/survey-answer.ts';
+import { createDeliveryFailureAlert } from '../scheduler/delivery-failure.ts';
 import { createPrismaSchedulerStore } from '../storage/prisma-scheduler-store.ts';
 
 /** The platform channels the configuration asks for (nothing is contacted yet). */
@@ -60,13 +61,17 @@ export async function runStart(config: Config, io: { out: (s: string) => void; e
     platform: 'console', start: async () => undefined, stop: async () => undefined, send: (target, reply) => consoleChannel.send(target, reply),
   };
   let runtime: Runtime | undefined;
+  const schedulerStore = createPrismaSchedulerStore(core.db, () => core.deps.clock.now());
   const scheduler = createScheduler({
-    store: createPrismaSchedulerStore(core.db, () => core.deps.clock.now()),
+    store: schedulerStore,
     clock: core.deps.clock, operatorIds: ids, platforms, log,
     onQueued: () => void runtime?.delivery.drain().catch(() => undefined),
   });
   try {
-    runtime = await startRuntime(core, [...channels, ...(consoleSink ? [consoleSink] : [])], { port: config.PORT });
+    runtime = await startRuntime(core, [...channels, ...(consoleSink ? [consoleSink] : [])], {
+      port: config.PORT,
+      onFailed: createDeliveryFailureAlert({ store: schedulerStore, operators: operatorAccounts(ids), platforms }),
+    });
     for (const p of configured) io.err(`${p.platform}: connected (${p.detail}).`);
     await scheduler.start();
     if (consoleChannel) {
