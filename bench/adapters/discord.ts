@@ -11,29 +11,12 @@ import { loadConfig } from '../../src/config.ts';
 import { reply } from '../../src/core/reply.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import { DiscordFake, FAKE_DISCORD, type FakeUser, type SentMessage } from '../../test/fakes/discord-fake.ts';
+import { LEVELS, MESSAGES_PER_LEVEL, percentile, round, type AdapterBenchRow } from './shared.ts';
 
-/** Concurrent conversations measured, and the messages sent at each level. */
-const LEVELS = [20, 200];
-const MESSAGES_PER_LEVEL = 2_000;
 const REPLY_TIMEOUT_MS = 30_000;
 /** Discord allows a bot 50 requests/s; the SDK enforces it locally. Lifted here to measure our own pipeline. */
 const BENCH_GLOBAL_REQUESTS_PER_SECOND = 1_000_000;
 
-/** One measured level. */
-export interface DiscordBenchRow {
-  concurrency: number;
-  messages: number;
-  messagesPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Sends one message of one conversation and resolves with the ms until its reply reached the fake. */
 type RoundTrip = (user: FakeUser, text: string) => Promise<number>;
@@ -67,12 +50,12 @@ function roundTrips(fake: DiscordFake): RoundTrip {
 }
 
 /** Warms every conversation up, then measures each level: all conversations at once, each waiting for its reply. */
-async function measure(users: FakeUser[], roundTrip: RoundTrip): Promise<DiscordBenchRow[]> {
+async function measure(users: FakeUser[], roundTrip: RoundTrip): Promise<AdapterBenchRow[]> {
   // First contact registers the operator's chat and opens connections; keep it out of the figures.
   for (let i = 0; i < users.length; i += 20) {
     await Promise.all(users.slice(i, i + 20).map((u) => roundTrip(u, 'log call with Acme: warm-up')));
   }
-  const rows: DiscordBenchRow[] = [];
+  const rows: AdapterBenchRow[] = [];
   for (const level of LEVELS) {
     const perConversation = Math.ceil(MESSAGES_PER_LEVEL / level);
     const latencies: number[] = [];
@@ -87,7 +70,7 @@ async function measure(users: FakeUser[], roundTrip: RoundTrip): Promise<Discord
 }
 
 /** The adapter alone: the handler answers at once, no engine, no database, no outbox. */
-async function measureAdapterOnly(users: FakeUser[]): Promise<DiscordBenchRow[]> {
+async function measureAdapterOnly(users: FakeUser[]): Promise<AdapterBenchRow[]> {
   const fake = await DiscordFake.start({ heartbeatIntervalMs: 5_000 });
   const channel = createDiscordChannel({ botToken: FAKE_DISCORD.token, applicationId: FAKE_DISCORD.applicationId, apiUrl: fake.apiUrl }, { globalRequestsPerSecond: BENCH_GLOBAL_REQUESTS_PER_SECOND });
   try {
@@ -100,7 +83,7 @@ async function measureAdapterOnly(users: FakeUser[]): Promise<DiscordBenchRow[]>
 }
 
 /** Sustained messages per second and event-to-reply p50/p99 at 20 and 200 concurrent DM conversations. */
-export async function benchDiscord(opts: { provider: 'sqlite' | 'postgresql'; databaseUrl: string }): Promise<{ platform: string; rows: DiscordBenchRow[]; notes: string[] }> {
+export async function benchDiscord(opts: { provider: 'sqlite' | 'postgresql'; databaseUrl: string }): Promise<{ platform: string; rows: AdapterBenchRow[]; notes: string[] }> {
   const users: FakeUser[] = Array.from({ length: Math.max(...LEVELS) }, (_, i) => ({ id: `3000000000000${String(i).padStart(5, '0')}`, username: `bench${i}` }));
   const fake = await DiscordFake.start({ heartbeatIntervalMs: 5_000 });
   const errors: string[] = [];
@@ -115,7 +98,7 @@ export async function benchDiscord(opts: { provider: 'sqlite' | 'postgresql'; da
     { log, globalRequestsPerSecond: BENCH_GLOBAL_REQUESTS_PER_SECOND },
   );
   const runtime = await startRuntime(core, [channel], { port: 0, host: '127.0.0.1' });
-  let rows: DiscordBenchRow[];
+  let rows: AdapterBenchRow[];
   try {
     const roundTrip = roundTrips(fake);
     await roundTrip(users[0]!, 'add customer Acme');

@@ -11,30 +11,13 @@ import { loadConfig } from '../../src/config.ts';
 import { startHttpServer } from '../../src/http-server.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import { FAKE_SLACK, SlackFake } from '../../test/fakes/slack-fake.ts';
+import { LEVELS, MESSAGES_PER_LEVEL, percentile, round, type AdapterBenchRow } from './shared.ts';
 
-/** Concurrent conversations measured, and the messages sent at each level. */
-const LEVELS = [20, 200];
-const MESSAGES_PER_LEVEL = 2_000;
 const WARM_UP_MESSAGES = 40;
 const REPLY_TIMEOUT_MS = 120_000;
 /** Events per level of the adapter-only ack measurement (no engine behind it). */
 const ACK_ONLY_EVENTS = 1_000;
 
-/** One measured level. */
-export interface AdapterBenchRow {
-  concurrency: number;
-  messages: number;
-  messagesPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Sustained messages per second and event-to-reply p50/p99 at 20 and 200 conversations, plus Slack ack latency. */
 export async function benchSlack(opts: { provider: 'sqlite' | 'postgresql'; databaseUrl: string }): Promise<{ platform: string; rows: AdapterBenchRow[]; notes: string[] }> {

@@ -4,31 +4,20 @@ import { createCore, type Core } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import { TelegramFake, type FakeUser, type SentMessage } from '../../test/fakes/telegram-fake.ts';
+import { LEVELS, MESSAGES_PER_LEVEL, percentile, round, type AdapterBenchRow } from './shared.ts';
 
-/** Concurrent conversations per level, and messages per level (about). */
-const LEVELS = [20, 200] as const;
-const MESSAGES_PER_LEVEL = 2_000;
 /** Messages per conversation before measuring, so caches and connections are warm. */
 const WARM_UP_PER_CONVERSATION = 1;
 /** A reply slower than this fails the bench rather than hanging it, in ms. */
 const REPLY_TIMEOUT_MS = 60_000;
-
-/** One measured level. */
-export interface BenchRow {
-  concurrency: number;
-  messages: number;
-  messagesPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
 
 /**
  * Telegram against its fake, long polling: each conversation (its own chat and operator) sends
  * "log call with Acme: bench N" and waits for the reply before the next; latency runs from the
  * fake handing the update over to the fake receiving sendMessage. A short webhook run is in the notes.
  */
-export async function benchTelegram(opts: { provider: 'sqlite' | 'postgresql'; databaseUrl: string }): Promise<{ platform: string; rows: BenchRow[]; notes: string[] }> {
-  const rows: BenchRow[] = [];
+export async function benchTelegram(opts: { provider: 'sqlite' | 'postgresql'; databaseUrl: string }): Promise<{ platform: string; rows: AdapterBenchRow[]; notes: string[] }> {
+  const rows: AdapterBenchRow[] = [];
   const notes: string[] = [];
   const polling = await runMode(opts.databaseUrl, 'polling', LEVELS, MESSAGES_PER_LEVEL);
   rows.push(...polling);
@@ -41,7 +30,7 @@ export async function benchTelegram(opts: { provider: 'sqlite' | 'postgresql'; d
   return { platform: 'telegram', rows, notes };
 }
 
-async function runMode(databaseUrl: string, mode: 'polling' | 'webhook', levels: readonly number[], messagesPerLevel: number): Promise<BenchRow[]> {
+async function runMode(databaseUrl: string, mode: 'polling' | 'webhook', levels: readonly number[], messagesPerLevel: number): Promise<AdapterBenchRow[]> {
   const maxUsers = Math.max(...levels);
   const users: FakeUser[] = Array.from({ length: maxUsers }, (_, i) => ({ id: 500_000 + i, first_name: `Bench${i}` }));
   // Update ids differ per mode: both runs share the database, which drops ids it has seen.
@@ -62,7 +51,7 @@ async function runMode(databaseUrl: string, mode: 'polling' | 'webhook', levels:
   const stopListening = fake.onSent((m) => waiting.get(m.chatId)?.(m));
   try {
     await ensureCustomer(core);
-    const rows: BenchRow[] = [];
+    const rows: AdapterBenchRow[] = [];
     for (const concurrency of levels) {
       const talkers = users.slice(0, concurrency);
       const perConversation = Math.max(1, Math.round(messagesPerLevel / concurrency));
@@ -81,7 +70,7 @@ async function runMode(databaseUrl: string, mode: 'polling' | 'webhook', levels:
       latencies.sort((a, b) => a - b);
       rows.push({
         concurrency, messages: latencies.length, messagesPerSecond: Math.round(latencies.length / seconds),
-        p50Ms: round(percentile(latencies, 0.5)), p99Ms: round(percentile(latencies, 0.99)),
+        p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)),
       });
     }
     return rows;
@@ -119,10 +108,3 @@ async function ensureCustomer(core: Core): Promise<void> {
   await core.engine.handle({ platform: 'console', chatId: 'console', userId: 'operator', text: 'add customer Acme', receivedAt: new Date() });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}

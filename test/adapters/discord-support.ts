@@ -1,12 +1,13 @@
 import { createDiscordChannel, messageText, type DiscordAdapter } from '../../adapters/discord/index.ts';
 import { createCore, type Core } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Clock } from '../../src/core/clock.ts';
 import type { Logger } from '../../src/core/engine/types.ts';
 import { startRuntime, type Runtime } from '../../src/runtime.ts';
 import { DiscordFake, FAKE_DISCORD, type FakeUser, type SentMessage } from '../fakes/discord-fake.ts';
 import { testDatabase, type TestDatabase } from '../support/databases.ts';
 import { T0 } from '../support/harness.ts';
+import { until, runningClock } from '../support/waiting.ts';
+export { until, runningClock };
 
 /** The Discord users the tests play. */
 export const USERS = {
@@ -14,21 +15,6 @@ export const USERS = {
   stranger: { id: '200000000000000002', username: 'mallory' },
   customer: { id: '200000000000000003', username: 'jane' },
 } as const satisfies Record<string, FakeUser>;
-
-/** Polls until `pred` holds; fails after `timeoutMs`. */
-export async function until(pred: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await pred())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** A clock that starts at `start` and runs in real time, so outbox retry delays elapse. */
-export function runningClock(start: Date): Clock {
-  const origin = Date.now();
-  return { now: () => new Date(start.getTime() + (Date.now() - origin)) };
-}
 
 /** Everything a sent message shows, as one string. */
 export function textOf(m: SentMessage): string {

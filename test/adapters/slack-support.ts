@@ -2,30 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackChannel, SLACK_EVENTS_PATH, type SlackAdapter } from '../../adapters/slack/index.ts';
 import { createCore, type Core } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Clock } from '../../src/core/clock.ts';
 import type { Logger } from '../../src/core/engine/types.ts';
 import { startRuntime, type Runtime } from '../../src/runtime.ts';
 import { FAKE_SLACK, labelOf, SlackFake, type SentMessage } from '../fakes/slack-fake.ts';
 import { PROVIDERS, testDatabase, type TestDatabase } from '../support/databases.ts';
 import { T0 } from '../support/harness.ts';
+import { until, runningClock } from '../support/waiting.ts';
+export { until, runningClock };
 
 /** Slack user ids the tests play. */
 export const USERS = { operator: 'U0OPERATOR', stranger: 'U0STRANGER', customer: 'U0CUSTOMER' } as const;
-
-/** Polls until `pred` holds; fails after `timeoutMs`. */
-export async function until(pred: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await pred())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** A clock that starts at `start` and runs in real time, so outbox retry delays elapse. */
-export function runningClock(start: Date): Clock {
-  const origin = Date.now();
-  return { now: () => new Date(start.getTime() + (Date.now() - origin)) };
-}
 
 /** The real SDK on the runtime, against the fake, on a fresh database. */
 export interface SlackStack {

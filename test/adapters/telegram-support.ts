@@ -8,16 +8,8 @@ import { expect } from 'vitest';
 import { TelegramFake, type FakeChat, type FakeUser, type SentMessage } from '../fakes/telegram-fake.ts';
 import { testDatabase, type TestDatabase } from '../support/databases.ts';
 import { T0 } from '../support/harness.ts';
-
-/** Polls `pred` until it holds; fails after `timeoutMs` with `what` in the message. */
-export async function until(pred: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await pred()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { until } from '../support/waiting.ts';
+export { until };
 
 /**
  * A clock that starts at T0 and runs at real speed (the outbox waits out retry-after for real),

@@ -14,14 +14,7 @@ import { createPrismaOutbox } from '../../src/storage/prisma-outbox.ts';
 import { createPrismaSchedulerStore } from '../../src/storage/prisma-scheduler-store.ts';
 import { testDatabase, type TestDatabase } from '../support/databases.ts';
 
-/** Polls `pred` every 10 ms until it holds; throws after `timeoutMs`. */
-export async function until(pred: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await pred())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { until } from '../support/waiting.ts';
 
 /** One message a fake channel delivered. */
 export interface Delivered {
