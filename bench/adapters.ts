@@ -8,6 +8,7 @@ import { benchDiscord } from './adapters/discord.ts';
 import { benchSlack } from './adapters/slack.ts';
 import { benchTelegram } from './adapters/telegram.ts';
 
+// `npm run bench:adapters -- slack` runs one platform.
 const only = process.argv[2];
 const benches = { slack: benchSlack, discord: benchDiscord, telegram: benchTelegram };
 

@@ -1,10 +1,6 @@
 // Discord adapter benchmark: the real discord.js (gateway + REST) on the runtime against the fake Discord.
 // Latency runs from the fake dispatching MESSAGE_CREATE on the gateway to the reply reaching its REST endpoint.
 // Run alone: `npx tsx bench/adapters/discord.ts` (temp SQLite) or `… postgresql <DATABASE_URL with ?schema=…>`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createDiscordChannel } from '../../adapters/discord/index.ts';
 import { createCore } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -119,22 +115,3 @@ export async function benchDiscord(opts: { provider: 'sqlite' | 'postgresql'; da
   return { platform: 'discord', rows, notes };
 }
 
-/** Standalone run: `npx tsx bench/adapters/discord.ts [sqlite|postgresql <DATABASE_URL>]`. */
-async function main(): Promise<void> {
-  const provider = process.argv[2] === 'postgresql' ? 'postgresql' : 'sqlite';
-  const dir = mkdtempSync(join(tmpdir(), 'crm-bench-discord-'));
-  const databaseUrl = provider === 'sqlite' ? `file:${join(dir, 'crm.db')}` : process.argv[3];
-  if (!databaseUrl) throw new Error('usage: tsx bench/adapters/discord.ts postgresql <DATABASE_URL with ?schema=…>');
-  try {
-    const result = await benchDiscord({ provider, databaseUrl });
-    console.log(`\n${result.platform} on ${provider}`);
-    for (const r of result.rows) {
-      console.log(`  ${String(r.concurrency).padStart(3)} conversations: ${r.messages} messages, ${r.messagesPerSecond}/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
-    }
-    for (const n of result.notes) console.log(`  ${n}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,10 +1,6 @@
 // Slack adapter benchmark: the real SDK (HTTP Events API) on the runtime against the fake Slack.
 // Latency is from the signed event leaving the fake to the reply reaching the fake's chat.postMessage.
 // Run alone: `npx tsx bench/adapters/slack.ts` (temp SQLite) or `… postgresql <DATABASE_URL>`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createSlackChannel, SLACK_EVENTS_PATH } from '../../adapters/slack/index.ts';
 import { createCore } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -100,22 +96,3 @@ async function ackOnly(): Promise<string[]> {
   }
 }
 
-/** Standalone run: `npx tsx bench/adapters/slack.ts [sqlite|postgresql <DATABASE_URL>]`. */
-async function main(): Promise<void> {
-  const provider = process.argv[2] === 'postgresql' ? 'postgresql' : 'sqlite';
-  const dir = mkdtempSync(join(tmpdir(), 'crm-bench-slack-'));
-  const databaseUrl = provider === 'sqlite' ? `file:${join(dir, 'crm.db')}` : process.argv[3];
-  if (!databaseUrl) throw new Error('usage: tsx bench/adapters/slack.ts postgresql <DATABASE_URL with ?schema=…>');
-  try {
-    const result = await benchSlack({ provider, databaseUrl });
-    console.log(`\n${result.platform} on ${provider}`);
-    for (const r of result.rows) {
-      console.log(`  ${String(r.concurrency).padStart(3)} conversations: ${r.messages} messages, ${r.messagesPerSecond}/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
-    }
-    for (const n of result.notes) console.log(`  ${n}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
