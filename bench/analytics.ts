@@ -13,6 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { seededRandom } from '../src/core/random.ts';
 import { MS_PER_DAY, parseCalendarDate } from '../src/analytics/calendar.ts';
 import { churnRisk } from '../src/analytics/churn-risk.ts';
 import { WEEKS_PER_MONTH } from '../src/analytics/clv.ts';
@@ -199,7 +200,7 @@ function generateDatabase(databasePath: string): { rows: number; simulated: numb
 
 /** Simulates BG/NBD purchasing with Gamma-Gamma spend, then thins repeat purchases at random to exactly PURCHASES. */
 function simulatePurchases() {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const firstDay = parseCalendarDate(FIRST_ACQUISITION) ?? 0;
   const endDay = parseCalendarDate(CALIBRATION_END) ?? 0;
   const customer: number[] = [];
@@ -244,18 +245,6 @@ function simulatePurchases() {
   }
   const timeOrder = kept.sort((left, right) => (occurredMs[left] ?? 0) - (occurredMs[right] ?? 0));
   return { customer, occurredMs, amountMinor, timeOrder, simulated: customer.length };
-}
-
-/** Small fast seeded PRNG (mulberry32), uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Gamma(shape, 1) variate by Marsaglia and Tsang, boosted for shape < 1. */

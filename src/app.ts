@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import pino from 'pino';
-import { ConsoleChannel } from '../adapters/console/console-channel.ts';
 import { operatorIds, type Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { createEngine, type Engine } from './core/engine/engine.ts';
@@ -58,16 +56,4 @@ async function seedWorkspace(db: Database, config: Config): Promise<void> {
     },
     update: {},
   });
-}
-
-/** Runs the console chat on the engine until input ends or the user quits. */
-export async function runConsole(core: Core, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; interactive: boolean }): Promise<void> {
-  const channel = new ConsoleChannel({
-    input: io.input as never, output: io.output as never, interactive: io.interactive,
-    filesDir: join(process.cwd(), 'data', 'files'), now: () => core.deps.clock.now(),
-  });
-  await channel.start(async (msg) => {
-    for (const r of await core.engine.handle(msg)) await channel.send({ chatId: msg.chatId }, r);
-  });
-  await channel.finished;
 }

@@ -1,16 +1,6 @@
 import type { ParseContext } from '../core/parser.ts';
 
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same messages. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '../core/random.ts';
 
 const WORDS = (
   'called met emailed remind me to follow up with at from on next Friday tomorrow eod in 2 wks ' +
