@@ -9,6 +9,7 @@ import { createAnalyticsService } from './insights/analytics-service.ts';
 import { createParser, sentimentOf } from './nlu/index.ts';
 import { openDatabase, type Database } from './storage/database.ts';
 import { createPrismaStore } from './storage/prisma-store.ts';
+import { createSqliteStore } from './storage/sqlite-store.ts';
 
 /** The product without its channels: database, store and engine. */
 export interface Core {
@@ -28,7 +29,7 @@ export function createLogger(level: string): Logger & { raw: pino.Logger } {
 /** Opens the database (migrating it) and builds the engine. */
 export async function createCore(config: Config, options: { clock?: Clock; log?: Logger; extra?: Partial<EngineDeps> } = {}): Promise<Core> {
   const db = await openDatabase(config.DATABASE_URL);
-  const store = createPrismaStore(db);
+  const store = db.sqlite ? createSqliteStore(db.sqlite) : createPrismaStore(db);
   await seedWorkspace(db, config);
   const deps: EngineDeps = {
     store,

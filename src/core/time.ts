@@ -1,3 +1,5 @@
+import { dateFormat } from './zone.ts';
+
 /** True when the runtime knows the IANA time zone. */
 export function isTimeZone(zone: string): boolean {
   try {
@@ -12,13 +14,13 @@ const DAY_MS = 86_400_000;
 
 /** The local calendar day of an instant in a zone, as "YYYY-MM-DD". */
 export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** Formats an instant for chat in the operator's zone: "Tue, Dec 1, 9:00 AM" (with the year if not this year). */
 export function formatWhen(at: Date, timeZone: string, now: Date, locale = 'en-US'): string {
   const sameYear = localDay(at, timeZone).slice(0, 4) === localDay(now, timeZone).slice(0, 4);
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
     ...(sameYear ? {} : { year: 'numeric' }),
   }).format(at);
@@ -27,7 +29,7 @@ export function formatWhen(at: Date, timeZone: string, now: Date, locale = 'en-U
 /** Formats a day in the operator's zone: "Dec 1" or "Dec 1, 2025". */
 export function formatDay(at: Date, timeZone: string, now: Date, locale = 'en-US'): string {
   const sameYear = localDay(at, timeZone).slice(0, 4) === localDay(now, timeZone).slice(0, 4);
-  return new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) }).format(at);
+  return dateFormat(locale, { timeZone, month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }) }).format(at);
 }
 
 /** Whole days between two instants (b - a), rounded down. */

@@ -1,4 +1,5 @@
 import { addDays, localTimeOf, zonedToUtc, type LocalTime } from '../core/zone.ts';
+import { formatWhen } from '../core/time.ts';
 
 /** A wall-clock date and time in some zone; weekday 0 is Sunday. */
 export type LocalParts = LocalTime;
@@ -51,14 +52,7 @@ export function quietHoursEnd(at: Date, timeZone: string, startMin: number, endM
   return today.getTime() > at.getTime() ? today : localTimeOn(at, timeZone, 1, endMin);
 }
 
-/**
- * A formatter equal to core/time.ts `formatWhen` ("Tue, Dec 1, 9:00 AM", with the year when not
- * this year) that builds its Intl formats once: a sweep formats thousands of due times.
- */
+/** core/time.ts `formatWhen` bound to a zone, a clock reading and a locale, for formatting many due times. */
 export function whenFormatter(timeZone: string, now: Date, locale = 'en-US'): (at: Date) => string {
-  const options = { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' } as const;
-  const thisYear = new Intl.DateTimeFormat(locale, options);
-  const otherYear = new Intl.DateTimeFormat(locale, { ...options, year: 'numeric' });
-  const year = localParts(now, timeZone).year;
-  return (at) => (localParts(at, timeZone).year === year ? thisYear : otherYear).format(at);
+  return (at) => formatWhen(at, timeZone, now, locale);
 }

@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgres/client.ts';
 import { migratePostgres, migrateSqlite, type MigrationReport, type Provider } from './migrations.ts';
-import { serialSqliteAdapter } from './serial-sqlite-adapter.ts';
+import { serialSqliteAdapter, type SerialSqlite } from './serial-sqlite-adapter.ts';
 
 /** The Prisma client type the storage code is written against (both providers share its API). */
 export type Prisma = SqliteClient;
@@ -25,6 +25,8 @@ export interface Database {
   schema?: string;
   /** What start-up migration did. */
   migration: MigrationReport;
+  /** SQLite only: Prisma's connection and its lock, for the engine's prepared-statement store. */
+  sqlite?: Pick<SerialSqlite, 'exclusive'> & { connection: BetterSqlite3.Database };
   close(): Promise<void>;
 }
 
@@ -80,12 +82,14 @@ async function openSqlite(path: string): Promise<Database> {
   } finally {
     raw.close();
   }
-  const adapter = serialSqliteAdapter(new PrismaBetterSqlite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }));
-  const prisma = new SqliteClient({ adapter });
+  const serial = serialSqliteAdapter(new PrismaBetterSqlite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+  const prisma = new SqliteClient({ adapter: serial.factory });
   // synchronous is per connection: FULL makes each commit durable across a power cut.
   await prisma.$executeRawUnsafe('PRAGMA synchronous = FULL');
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  return { provider: 'sqlite', prisma, migration, close: () => prisma.$disconnect() };
+  return {
+    provider: 'sqlite', prisma, migration, sqlite: { connection: serial.connection(), exclusive: serial.exclusive }, close: () => prisma.$disconnect(),
+  };
 }
 
 async function openPostgres(connectionString: string, schema: string): Promise<Database> {

@@ -4,6 +4,7 @@ import { resolveCustomer } from '../engine/resolve.ts';
 import type { UseCase } from '../engine/types.ts';
 import { reply } from '../reply.ts';
 import { formatWhen } from '../time.ts';
+import { dateFormat } from '../zone.ts';
 import {
   CHURN_CHECK_MIN, MORNING_DIGEST_MIN, SURVEY_REMINDER_AFTER_DAYS, WEEKLY_DIGEST_MIN, WEEKLY_DIGEST_WEEKDAY,
 } from '../../scheduler/plan.ts';
@@ -15,7 +16,7 @@ const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', '
 
 /** "8:00 AM" for a number of minutes after midnight. */
 function clockTime(minuteOfDay: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
     .format(new Date(Date.UTC(2000, 0, 1, Math.floor(minuteOfDay / 60), minuteOfDay % 60)));
 }
 

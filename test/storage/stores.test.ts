@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROVIDERS } from '../support/databases.ts';
+import { startHarness, T0, type Harness } from '../support/harness.ts';
+
+describe.each(PROVIDERS)('the engine store on $name', ({ name, skip }) => {
+  let h: Harness;
+  beforeEach(async () => {
+    if (!skip) h = await startHarness(name as 'sqlite' | 'postgresql');
+  });
+  afterEach(async () => {
+    if (!skip) await h.close();
+  });
+
+  it.skipIf(skip)('erases a contact everywhere: record, notes, audit history and confirmations', async () => {
+    await h.say('new customer Umbrella Corp, contact Alice Smith alice@umbrella.io');
+    await h.say('log call with Alice Smith at Umbrella Corp: Alice Smith wants a discount');
+    const p = h.core.db.prisma;
+    const stored = async () => [
+      ...(await p.interaction.findMany()).map((i) => i.text),
+      ...(await p.changeSet.findMany()).map((c) => c.summary),
+      ...(await p.auditEntry.findMany()).flatMap((e) => [e.before ?? '', e.after ?? '']),
+    ].join('\n');
+    expect(await stored()).toMatch(/Alice Smith wants a discount/);
+    expect(await stored()).toMatch(/alice@umbrella\.io/);
+
+    expect(await h.ask('forget Alice Smith')).toContain('Erase Alice Smith');
+    expect((await h.press('Erase Alice Smith'))[0]!.text).toContain('Erased the personal data');
+    const contact = await p.contact.findFirstOrThrow();
+    expect(contact).toMatchObject({ name: 'Erased contact', email: null, phone: null });
+    expect(contact.erasedAt?.toISOString()).toBe(T0.toISOString());
+    expect(await stored()).not.toMatch(/Alice Smith|alice@umbrella\.io/i);
+    expect(await p.interaction.count()).toBe(1);
+  });
+
+  it.skipIf(skip)('stores what Prisma reads and reads what Prisma stores (dates, numbers, flags)', async () => {
+    await h.say('add customer Acme');
+    await h.say('Acme paid $1,200.50 for the annual plan');
+    const purchase = await h.core.db.prisma.purchase.findFirstOrThrow();
+    expect(purchase).toMatchObject({ amountMinor: 120050, currency: 'USD', description: 'annual plan' });
+    expect(purchase.occurredAt.toISOString()).toBe(T0.toISOString());
+
+    await h.core.db.prisma.workspace.update({ where: { id: 1 }, data: { surveysPaused: true, businessName: 'Solo Ltd' } });
+    await h.core.db.prisma.interaction.create({ data: { customerId: purchase.customerId, kind: 'meeting', occurredAt: new Date('2026-11-20T10:00:00Z'), text: 'demo', sentiment: 0.5 } });
+    const facts = await h.core.store.transaction({ actor: 'test' }, async (tx) => ({
+      value: { workspace: await tx.workspace(), facts: await tx.customerFacts(purchase.customerId, 5) },
+    }));
+    expect(facts.workspace).toMatchObject({ surveysPaused: true, businessName: 'Solo Ltd' });
+    expect(facts.facts.recentInteractions[0]).toMatchObject({ kind: 'meeting', text: 'demo', sentiment: 0.5 });
+    expect(facts.facts.recentInteractions[0]!.occurredAt).toEqual(new Date('2026-11-20T10:00:00Z'));
+    expect(facts.facts.purchases[0]!.amountMinor).toBe(120050);
+  });
+
+  it.skipIf(skip)('rolls a failed command back whole: no record and no audit entry remain', async () => {
+    const attempt = h.core.store.transaction({ actor: 'test' }, async (tx) => {
+      await tx.create('Customer', { name: 'Half Written', nameKey: 'half written', kind: 'company', stage: 'lead' });
+      throw new Error('boom');
+    });
+    await expect(attempt).rejects.toThrow('boom');
+    expect(await h.core.db.prisma.customer.count()).toBe(0);
+    expect(await h.core.db.prisma.changeSet.count()).toBe(0);
+  });
+});
+
+describe('the SQLite store shares Prisma\'s connection', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness('sqlite');
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('keeps a Prisma write made during a store transaction out of it, so a rollback cannot take it along', async () => {
+    let outside: Promise<unknown> | undefined;
+    const attempt = h.core.store.transaction({ actor: 'test' }, async (tx) => {
+      await tx.create('Customer', { name: 'Inside', nameKey: 'inside', kind: 'company', stage: 'lead' });
+      outside = h.core.db.prisma.customer.create({ data: { name: 'Outside', nameKey: 'outside' } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error('boom');
+    });
+    await expect(attempt).rejects.toThrow('boom');
+    await outside;
+    expect((await h.core.db.prisma.customer.findMany()).map((c) => c.name)).toEqual(['Outside']);
+  });
+
+  it('commits on a durable connection: WAL, synchronous=FULL, foreign keys on', async () => {
+    await h.say('add customer Acme');
+    const connection = h.core.db.sqlite!.connection;
+    expect(connection.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(Number(connection.pragma('synchronous', { simple: true }))).toBe(2);
+    expect(Number(connection.pragma('foreign_keys', { simple: true }))).toBe(1);
+    expect(connection.inTransaction).toBe(false);
+  });
+});
