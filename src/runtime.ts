@@ -3,7 +3,7 @@ import type { Channel } from './core/channel.ts';
 import { createDelivery, type Delivery, type DeliveryOptions } from './core/delivery.ts';
 import type { ClaimedMessage, OutboxStore } from './core/outbox.ts';
 import { hasHttpRoutes, startHttpServer } from './http-server.ts';
-import { createPrismaOutbox } from './storage/prisma-outbox.ts';
+import { createOutbox } from './storage/outbox.ts';
 
 /** Running channels with their outbox deliverer. */
 export interface Runtime {
@@ -33,7 +33,7 @@ export interface RuntimeOptions {
  */
 export async function startRuntime(core: Core, channels: Channel[], options: RuntimeOptions = {}): Promise<Runtime> {
   const clock = core.deps.clock;
-  const outbox = createPrismaOutbox(core.db, () => clock.now());
+  const outbox = createOutbox(core.db, () => clock.now());
   const delivery = createDelivery({
     outbox, channels: new Map(channels.map((c) => [c.platform, c])), clock, log: core.deps.log, onFailed: options.onFailed, options: options.delivery,
   });

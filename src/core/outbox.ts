@@ -1,5 +1,8 @@
 import type { Reply } from './reply.ts';
 
+/** Longest error text kept with a message (errors never carry tokens or message text). */
+export const MAX_ERROR_LENGTH = 500;
+
 /** Kinds of outgoing message. */
 export type OutgoingKind = 'reply' | 'reminder' | 'survey' | 'alert' | 'digest';
 

@@ -7,7 +7,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgres/client.ts';
 import { migratePostgres, migrateSqlite, type MigrationReport, type Provider } from './migrations.ts';
-import { serialSqliteAdapter, type SerialSqlite } from './serial-sqlite-adapter.ts';
+import { serialSqliteAdapter } from './serial-sqlite-adapter.ts';
+import { createSqliteWriter, type SqliteWriter } from './sqlite-writer.ts';
 
 /** The Prisma client type the storage code is written against (both providers share its API). */
 export type Prisma = SqliteClient;
@@ -25,8 +26,8 @@ export interface Database {
   schema?: string;
   /** What start-up migration did. */
   migration: MigrationReport;
-  /** SQLite only: Prisma's connection and its lock, for the engine's prepared-statement store. */
-  sqlite?: Pick<SerialSqlite, 'exclusive'> & { connection: BetterSqlite3.Database };
+  /** SQLite only: the group-commit writer on Prisma's connection, for the engine's store and the outbox. */
+  sqlite?: SqliteWriter;
   close(): Promise<void>;
 }
 
@@ -88,7 +89,7 @@ async function openSqlite(path: string): Promise<Database> {
   await prisma.$executeRawUnsafe('PRAGMA synchronous = FULL');
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   return {
-    provider: 'sqlite', prisma, migration, sqlite: { connection: serial.connection(), exclusive: serial.exclusive }, close: () => prisma.$disconnect(),
+    provider: 'sqlite', prisma, migration, sqlite: createSqliteWriter(serial.connection(), serial.exclusive), close: () => prisma.$disconnect(),
   };
 }
 

@@ -1,12 +1,10 @@
 import { decodeJson, encodeJson } from '../core/json.ts';
-import type { ClaimedMessage, FailedMessage, OutboxStore, OutgoingKind, OutgoingMessage } from '../core/outbox.ts';
+import { MAX_ERROR_LENGTH, type ClaimedMessage, type FailedMessage, type OutboxStore, type OutgoingKind, type OutgoingMessage } from '../core/outbox.ts';
 import type { Reply } from '../core/reply.ts';
 import type { Database, Prisma } from './database.ts';
 
 type Queryable = Pick<Prisma, '$executeRawUnsafe'>;
 
-/** Longest error text kept with a message (errors never carry tokens or message text). */
-const MAX_ERROR_LENGTH = 500;
 
 /** How raw SQL reaches the outbox table on this database. */
 export interface OutboxSql {
@@ -94,4 +92,5 @@ export function createPrismaOutbox(db: Pick<Database, 'prisma' | 'schema' | 'pro
     },
   };
 }
+
 

@@ -8,8 +8,8 @@ import type {
 } from '../core/store.ts';
 import { decodeJson, encodeJson } from '../core/json.ts';
 import type { OutgoingMessage } from '../core/outbox.ts';
-import type { Database } from './database.ts';
-import { SqliteStatements } from './sqlite-statements.ts';
+import type { SqliteStatements } from './sqlite-statements.ts';
+import type { SqliteWriter } from './sqlite-writer.ts';
 
 type Row = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ const quoted = (column: string) => `"${column}"`;
 /**
  * The engine's StoreTx as prepared statements on Prisma's own SQLite connection. A message's
  * transaction is a handful of small statements; through Prisma each one cost more than the
- * commit's fsync, so this path skips the query engine (bench:engine measures both).
+ * commit's fsync, so this path skips the query engine.
  */
 class SqliteStoreTx implements StoreTx {
   readonly entries: AuditRecord[] = [];
@@ -361,25 +361,15 @@ class SqliteStoreTx implements StoreTx {
   }
 }
 
-/** The engine's Store on SQLite: each command is one transaction of prepared statements (one fsync). */
-export function createSqliteStore(sqlite: NonNullable<Database['sqlite']>): Store {
-  const sql = new SqliteStatements(sqlite.connection);
+/** The engine's Store on SQLite: each command is one savepoint in the writer's group commit. */
+export function createSqliteStore(writer: SqliteWriter): Store {
   return {
     transaction<T>(options: TxOptions, body: (tx: StoreTx) => Promise<TxResult<T>>): Promise<T> {
-      // Prisma's queries wait for the lock, so nothing else runs inside this transaction.
-      return sqlite.exclusive(async () => {
-        // IMMEDIATE takes the write lock up front: another process cannot make this transaction fail half-way.
-        sql.run('BEGIN IMMEDIATE');
-        try {
-          const tx = new SqliteStoreTx(sql);
-          const result = await body(tx);
-          if (tx.entries.length > 0) tx.writeChangeSet(options.actor, result.kind ?? 'change', result.summary ?? 'change');
-          sql.run('COMMIT');
-          return result.value;
-        } catch (error) {
-          if (sql.connection.inTransaction) sql.run('ROLLBACK');
-          throw error;
-        }
+      return writer.write(async (sql) => {
+        const tx = new SqliteStoreTx(sql);
+        const result = await body(tx);
+        if (tx.entries.length > 0) tx.writeChangeSet(options.actor, result.kind ?? 'change', result.summary ?? 'change');
+        return result.value;
       });
     },
     close: async () => undefined,

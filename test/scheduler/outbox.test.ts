@@ -3,7 +3,7 @@ import { fixedClock } from '../../src/core/clock.ts';
 import { createDelivery } from '../../src/core/delivery.ts';
 import type { OutgoingMessage } from '../../src/core/outbox.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
-import { createPrismaOutbox } from '../../src/storage/prisma-outbox.ts';
+import { createOutbox } from '../../src/storage/outbox.ts';
 import { createPrismaSchedulerStore } from '../../src/storage/prisma-scheduler-store.ts';
 import { PROVIDERS, testDatabase, type TestDatabase } from '../support/databases.ts';
 import { FakeChannel, until } from './support.ts';
@@ -55,7 +55,7 @@ describe.each(PROVIDERS)('outbox delivery on $name', ({ name, skip }) => {
     const clock = fixedClock(new Date(T.getTime() + 1_000));
     const channels = [new SlowChannel('console'), new SlowChannel('console')];
     const deliveries = [a, b].map((db, i) => createDelivery({
-      outbox: createPrismaOutbox(db, () => clock.now()), channels: new Map([['console', channels[i]!]]), clock, options: { batchSize: 50 },
+      outbox: createOutbox(db, () => clock.now()), channels: new Map([['console', channels[i]!]]), clock, options: { batchSize: 50 },
     }));
     await until(async () => {
       await Promise.all(deliveries.map((d) => d.drain()));
@@ -76,14 +76,14 @@ describe.each(PROVIDERS)('outbox delivery on $name', ({ name, skip }) => {
     await createPrismaSchedulerStore(a, () => T).enqueue(messages(1, 1));
     const leaseMs = 60_000;
     // Instance A claims the message, then dies before sending or marking it.
-    const claimed = await createPrismaOutbox(a, () => T).claimDue(T, 10, leaseMs);
+    const claimed = await createOutbox(a, () => T).claimDue(T, 10, leaseMs);
     expect(claimed).toHaveLength(1);
     await a.close();
     open.splice(open.indexOf(a), 1);
 
     const clock = fixedClock(T);
     const channel = new FakeChannel('console');
-    const delivery = createDelivery({ outbox: createPrismaOutbox(b, () => clock.now()), channels: new Map([['console', channel]]), clock, options: { leaseMs } });
+    const delivery = createDelivery({ outbox: createOutbox(b, () => clock.now()), channels: new Map([['console', channel]]), clock, options: { leaseMs } });
     expect(await delivery.deliverDue()).toBe(0);
     clock.set(new Date(T.getTime() + leaseMs - 1));
     expect(await delivery.deliverDue()).toBe(0);

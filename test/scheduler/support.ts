@@ -10,7 +10,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { createScheduler, type Scheduler } from '../../src/scheduler/scheduler.ts';
 import { createSurveyAnswerHook } from '../../src/scheduler/survey-answer.ts';
 import { operatorAccounts } from '../../src/scheduler/targets.ts';
-import { createPrismaOutbox } from '../../src/storage/prisma-outbox.ts';
+import { createOutbox } from '../../src/storage/outbox.ts';
 import { createPrismaSchedulerStore } from '../../src/storage/prisma-scheduler-store.ts';
 import { testDatabase, type TestDatabase } from '../support/databases.ts';
 
@@ -105,7 +105,7 @@ export async function startSchedulerHarness(provider: 'sqlite' | 'postgresql', o
     const ids = operatorIds(config);
     const hook = createSurveyAnswerHook({ operators: operatorAccounts(ids), platforms });
     const core = options.sharing?.core ?? await createCore(config, { clock, extra: { onSurveyAnswer: hook } });
-    const outbox = createPrismaOutbox(core.db, () => clock.now());
+    const outbox = createOutbox(core.db, () => clock.now());
     const delivery = createDelivery({ outbox, channels, clock, options: { backoffBaseMs: 1_000 } });
     const scheduler = createScheduler({ store: createPrismaSchedulerStore(core.db, () => clock.now()), clock, operatorIds: ids, platforms });
     return { core, outbox, delivery, scheduler };

@@ -59,6 +59,19 @@ describe.each(PROVIDERS)('the engine store on $name', ({ name, skip }) => {
     expect(await h.core.db.prisma.customer.count()).toBe(0);
     expect(await h.core.db.prisma.changeSet.count()).toBe(0);
   });
+
+  it.skipIf(skip)('runs commands that arrive together each whole: one failing leaves the others stored', async () => {
+    const add = (name: string, fail = false) => h.core.store.transaction({ actor: 'test' }, async (tx) => {
+      await tx.create('Customer', { name, nameKey: name.toLowerCase(), kind: 'company', stage: 'lead' });
+      if (fail) throw new Error(`${name} failed`);
+      return { value: name, summary: `Added ${name}` };
+    });
+    const outcomes = await Promise.allSettled([add('One'), add('Two', true), add('Three'), add('Four', true), add('Five')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((await h.core.db.prisma.customer.findMany({ orderBy: { id: 'asc' } })).map((c) => c.name)).toEqual(['One', 'Three', 'Five']);
+    expect((await h.core.db.prisma.changeSet.findMany({ orderBy: { id: 'asc' } })).map((c) => c.summary)).toEqual(['Added One', 'Added Three', 'Added Five']);
+    expect(await h.core.db.prisma.auditEntry.count()).toBe(3);
+  });
 });
 
 describe('the SQLite store shares Prisma\'s connection', () => {
