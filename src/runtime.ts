@@ -1,6 +1,6 @@
 import type { Core } from './app.ts';
 import type { Channel } from './core/channel.ts';
-import { createDelivery, type Delivery, type DeliveryOptions } from './core/delivery.ts';
+import { createDelivery, DEFAULT_LEASE_MS, type Delivery, type DeliveryOptions } from './core/delivery.ts';
 import type { ClaimedMessage, OutboxStore } from './core/outbox.ts';
 import { hasHttpRoutes, startHttpServer } from './http-server.ts';
 import { createOutbox } from './storage/outbox.ts';
@@ -37,8 +37,10 @@ export async function startRuntime(core: Core, channels: Channel[], options: Run
   const delivery = createDelivery({
     outbox, channels: new Map(channels.map((c) => [c.platform, c])), clock, log: core.deps.log, onFailed: options.onFailed, options: options.delivery,
   });
+  const leaseMs = options.delivery?.leaseMs ?? DEFAULT_LEASE_MS;
+  const logSweepError = (error: unknown) => core.deps.log?.error('delivery sweep failed', { error: error instanceof Error ? error.message : String(error) });
   const kick = () => {
-    delivery.drain().catch((error: unknown) => core.deps.log?.error('delivery sweep failed', { error: error instanceof Error ? error.message : String(error) }));
+    delivery.drain().catch(logSweepError);
   };
   const routes = channels.flatMap((c) => (hasHttpRoutes(c) ? c.httpRoutes() : []));
   const http = routes.length ? await startHttpServer(options.port ?? 3000, routes, options.host) : undefined;
@@ -46,8 +48,19 @@ export async function startRuntime(core: Core, channels: Channel[], options: Run
   try {
     for (const channel of channels) {
       await channel.start(async (msg) => {
-        await core.engine.handle(msg, { viaOutbox: true });
-        kick();
+        let handedOver = false;
+        await core.engine.handle(msg, {
+          viaOutbox: true,
+          sendNow: {
+            leaseMs,
+            send: (messages) => {
+              handedOver = true;
+              delivery.sendClaimed(messages).catch(logSweepError);
+            },
+          },
+        });
+        // An apology queued after a failure is not claimed: a sweep sends it.
+        if (!handedOver) kick();
       });
       started.push(channel);
     }

@@ -3,6 +3,9 @@ import type { Clock } from './clock.ts';
 import type { Logger } from './engine/types.ts';
 import type { ClaimedMessage, OutboxStore } from './outbox.ts';
 
+/** How long a claim lasts by default, in ms. */
+export const DEFAULT_LEASE_MS = 60_000;
+
 /** Settings of the deliverer; each states its unit. */
 export interface DeliveryOptions {
   /** How long a claim lasts; a crash mid-send leads to a resend after it. Default 60 s. */
@@ -21,6 +24,8 @@ export interface DeliveryOptions {
 export interface Delivery {
   /** One sweep: claims due messages and tries each once. Returns how many were sent. */
   deliverDue(): Promise<number>;
+  /** Tries messages the caller already claimed (replies queued claimed); how many were sent. */
+  sendClaimed(messages: readonly ClaimedMessage[]): Promise<number>;
   /** Runs sweeps until nothing is due (used after a reply is queued). */
   drain(): Promise<number>;
 }
@@ -35,7 +40,7 @@ export function createDelivery(deps: {
   onFailed?: (message: ClaimedMessage, error: string) => Promise<void>;
   options?: DeliveryOptions;
 }): Delivery {
-  const o = { leaseMs: 60_000, maxAttempts: 8, batchSize: 50, backoffBaseMs: 1_000, backoffMaxMs: 300_000, ...deps.options };
+  const o = { leaseMs: DEFAULT_LEASE_MS, maxAttempts: 8, batchSize: 50, backoffBaseMs: 1_000, backoffMaxMs: 300_000, ...deps.options };
 
   /** Sends one claimed message; true when it went out (the caller marks it sent). */
   async function attempt(m: ClaimedMessage): Promise<boolean> {
@@ -64,15 +69,32 @@ export function createDelivery(deps: {
     }
   }
 
+  // Replies handed over by different commands, and sweeps, may send to one chat at the same time:
+  // each chat's sends wait for the ones before them, so the chat reads them in order.
+  const chains = new Map<string, Promise<void>>();
+  function inChatOrder(chat: string, work: () => Promise<void>): Promise<void> {
+    const run = (chains.get(chat) ?? Promise.resolve()).then(work);
+    const tail = run.catch(() => undefined);
+    chains.set(chat, tail);
+    void tail.then(() => {
+      if (chains.get(chat) === tail) chains.delete(chat);
+    });
+    return run;
+  }
+
   async function deliverDue(): Promise<number> {
-    const claimed = await deps.outbox.claimDue(deps.clock.now(), o.batchSize, o.leaseMs);
+    return sendClaimed(await deps.outbox.claimDue(deps.clock.now(), o.batchSize, o.leaseMs));
+  }
+
+  async function sendClaimed(claimed: readonly ClaimedMessage[]): Promise<number> {
+    if (claimed.length === 0) return 0;
     // Messages to one chat keep their order; different chats go in parallel.
     const byChat = new Map<string, ClaimedMessage[]>();
     for (const m of claimed) byChat.set(`${m.platform}:${m.chatId}`, [...(byChat.get(`${m.platform}:${m.chatId}`) ?? []), m]);
     const sent: number[] = [];
-    await Promise.all([...byChat.values()].map(async (queue) => {
+    await Promise.all([...byChat].map(([chat, queue]) => inChatOrder(chat, async () => {
       for (const m of queue) if (await attempt(m)) sent.push(m.id);
-    }));
+    })));
     // One commit per sweep rather than per message: a crash before it resends at most this sweep's
     // messages after their lease, and never loses one.
     await deps.outbox.markSent(sent, deps.clock.now());
@@ -96,6 +118,7 @@ export function createDelivery(deps: {
 
   return {
     deliverDue,
+    sendClaimed,
     drain() {
       // A drain already running picks up what was queued since.
       if (draining) {

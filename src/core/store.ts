@@ -125,8 +125,11 @@ export interface StoreTx {
 
   /** All the data the analytics reports need, read in a few bulk queries. */
   analyticsSnapshot(): Promise<AnalyticsSnapshot>;
-  /** Queues an outgoing message in this transaction; false when its key was already queued. */
-  enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean>;
+  /**
+   * Queues an outgoing message in this transaction; its id, or null when its key was already
+   * queued. With `leaseUntil` it is queued already claimed by the caller, who sends it at once.
+   */
+  enqueueOutgoing(message: OutgoingMessage, at: Date, leaseUntil?: Date): Promise<number | null>;
 
   conversation(key: ConversationKey): Promise<ConversationRecord>;
   saveConversation(key: ConversationKey, state: ConversationRecord): Promise<void>;

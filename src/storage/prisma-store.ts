@@ -6,7 +6,7 @@ import type {
 } from '../core/store.ts';
 import { decodeJson, encodeJson } from '../core/json.ts';
 import type { Database } from './database.ts';
-import { insertOutgoing, outboxSql, type OutboxSql } from './prisma-outbox.ts';
+import { outboxSql, type OutboxSql } from './prisma-outbox.ts';
 import type { OutgoingMessage } from '../core/outbox.ts';
 
 const decodeRow = (text: string | null) => (text === null ? null : decodeJson<Record<string, unknown>>(text));
@@ -39,8 +39,15 @@ class PrismaStoreTx implements StoreTx {
 
   constructor(private readonly tx: TxClient, private readonly outbox: OutboxSql) {}
 
-  async enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean> {
-    return (await insertOutgoing(this.tx, this.outbox, [message], at)) > 0;
+  async enqueueOutgoing(message: OutgoingMessage, at: Date, leaseUntil?: Date): Promise<number | null> {
+    const p = this.outbox.param;
+    const rows = await this.tx.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `INSERT INTO ${this.outbox.table} ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "leaseUntil", "notBefore", "createdAt")
+       VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map(p).join(', ')}) ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING "id"`,
+      message.key, message.platform, message.chatId, message.threadId ?? null, message.kind, encodeJson(message.reply),
+      leaseUntil ? 'sending' : 'pending', leaseUntil ? 1 : 0, leaseUntil ?? null, message.notBefore, at,
+    );
+    return rows[0] ? Number(rows[0].id) : null;
   }
 
   async create<E extends EntityName>(entity: E, data: CreateData<E>): Promise<AuditedEntities[E]> {

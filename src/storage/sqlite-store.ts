@@ -315,12 +315,13 @@ class SqliteStoreTx implements StoreTx {
     };
   }
 
-  async enqueueOutgoing(message: OutgoingMessage, at: Date): Promise<boolean> {
-    return this.sql.run(
-      `INSERT INTO "OutboxMessage" ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "notBefore", "createdAt")
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT ("idempotencyKey") DO NOTHING`,
-      message.key, message.platform, message.chatId, message.threadId ?? null, message.kind, encodeJson(message.reply), message.notBefore, at,
-    ) > 0;
+  async enqueueOutgoing(message: OutgoingMessage, at: Date, leaseUntil?: Date): Promise<number | null> {
+    return this.sql.get<{ id: number }>(
+      `INSERT INTO "OutboxMessage" ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "leaseUntil", "notBefore", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING "id"`,
+      message.key, message.platform, message.chatId, message.threadId ?? null, message.kind, encodeJson(message.reply),
+      leaseUntil ? 'sending' : 'pending', leaseUntil ? 1 : 0, leaseUntil ?? null, message.notBefore, at,
+    )?.id ?? null;
   }
 
   async conversation(key: ConversationKey): Promise<ConversationRecord> {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createDelivery } from '../../src/core/delivery.ts';
-import type { OutgoingMessage } from '../../src/core/outbox.ts';
+import type { ClaimedMessage, OutgoingMessage } from '../../src/core/outbox.ts';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
 import { createOutbox } from '../../src/storage/outbox.ts';
 import { createPrismaSchedulerStore } from '../../src/storage/prisma-scheduler-store.ts';
 import { PROVIDERS, testDatabase, type TestDatabase } from '../support/databases.ts';
-import { FakeChannel, until } from './support.ts';
+import { FakeChannel, startSchedulerHarness, until, type SchedulerHarness } from './support.ts';
 
 const T = new Date('2026-11-24T15:00:00Z');
 
@@ -92,5 +92,69 @@ describe.each(PROVIDERS)('outbox delivery on $name', ({ name, skip }) => {
     clock.advance(10 * leaseMs);
     expect(await delivery.drain()).toBe(0);
     expect(channel.sent.map((m) => m.reply.text)).toEqual(['m0']);
+  });
+});
+
+describe.each(PROVIDERS)('replies handed over at commit on $name', ({ name, skip }) => {
+  let h: SchedulerHarness;
+  afterEach(async () => {
+    if (!skip) await h.close();
+  });
+
+  const operatorSays = (text: string, send: (m: ClaimedMessage[]) => void) => h.core.engine.handle(
+    { platform: 'console', chatId: 'console', userId: 'operator', text, receivedAt: h.clock.now() },
+    { viaOutbox: true, sendNow: { leaseMs: 60_000, send } },
+  );
+
+  it.skipIf(skip)('go out without a sweep, and are sent once', async () => {
+    h = await startSchedulerHarness(name as 'sqlite' | 'postgresql');
+    const handed: ClaimedMessage[][] = [];
+    await operatorSays('add customer Acme', (m) => handed.push(m));
+    expect(handed.map((m) => m.map((x) => x.reply.text))).toEqual([['Added customer Acme.']]);
+    expect(await h.delivery.sendClaimed(handed[0]!)).toBe(1);
+    h.clock.set(new Date(h.clock.now().getTime() + 120_000));
+    expect(await h.delivery.deliverDue()).toBe(0);
+    expect(h.channels.get('console')!.sent.map((m) => m.reply.text)).toEqual(['Added customer Acme.']);
+  });
+
+  it.skipIf(skip)('are sent by a sweep after their lease when the process died before sending them', async () => {
+    h = await startSchedulerHarness(name as 'sqlite' | 'postgresql');
+    await operatorSays('add customer Acme', () => undefined);
+    expect(await h.delivery.deliverDue()).toBe(0);
+    h.clock.set(new Date(h.clock.now().getTime() + 61_000));
+    expect(await h.delivery.deliverDue()).toBe(1);
+    expect(h.channels.get('console')!.sent.map((m) => m.reply.text)).toEqual(['Added customer Acme.']);
+  });
+});
+
+describe('sends to one chat', () => {
+  it('keep their order when a later reply is handed over while an earlier one is still being sent', async () => {
+    const target = testDatabase('sqlite');
+    const db = await openDatabase(target.url);
+    try {
+      const sent: string[] = [];
+      let releaseFirst!: () => void;
+      const firstHeld = new Promise<void>((resolve) => { releaseFirst = resolve; });
+      const channel = new FakeChannel('console');
+      channel.send = async (_target, reply) => {
+        if (reply.text === 'first') await firstHeld;
+        sent.push(reply.text);
+      };
+      const delivery = createDelivery({ outbox: createOutbox(db, () => T), channels: new Map([['console', channel]]), clock: fixedClock(T) });
+      const claimed = (id: number, text: string): ClaimedMessage => ({
+        id, key: `k${id}`, platform: 'console', chatId: 'chat', kind: 'reply', reply: { tone: 'info', text }, notBefore: T, attempts: 1,
+      });
+      const first = delivery.sendClaimed([claimed(1, 'first')]);
+      const second = delivery.sendClaimed([claimed(2, 'second')]);
+      const other = delivery.sendClaimed([{ ...claimed(3, 'other chat'), chatId: 'elsewhere' }]);
+      await other;
+      expect(sent).toEqual(['other chat']);
+      releaseFirst();
+      await Promise.all([first, second]);
+      expect(sent).toEqual(['other chat', 'first', 'second']);
+    } finally {
+      await db.close();
+      await target.drop();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import type { ClaimedMessage } from '../outbox.ts';
 import type { InboundMessage } from '../message.ts';
 import { reply, type Reply } from '../reply.ts';
 import type { ConversationKey, ConversationRecord, StoreTx } from '../store.ts';
@@ -14,6 +15,11 @@ export const MAX_MESSAGE_CHARS = 10_000;
 export interface HandleOptions {
   /** Queue the replies in the outbox in the same transaction as the command (platform channels). */
   viaOutbox?: boolean;
+  /**
+   * With viaOutbox: queue the replies already claimed for `leaseMs` and hand them to `send` once the
+   * command is committed, so they go out at once instead of waiting for an outbox sweep.
+   */
+  sendNow?: { leaseMs: number; send(messages: ClaimedMessage[]): void };
 }
 
 /** What every channel talks to. */
@@ -104,17 +110,23 @@ export function createEngine(deps: EngineDeps): Engine {
       return [isOperator(msg) ? reply('error', `That message is too long (over ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters); nothing was stored.`) : STRANGER_REPLY];
     }
     const now = deps.clock.now();
-    return deps.store.transaction({ actor: `${msg.platform}:${msg.userId}` }, async (tx) => {
+    const leaseUntil = options.sendNow && new Date(now.getTime() + options.sendNow.leaseMs);
+    const claimed: ClaimedMessage[] = [];
+    const replies = await deps.store.transaction({ actor: `${msg.platform}:${msg.userId}` }, async (tx) => {
       if (msg.eventId && !(await tx.markEventProcessed(msg.platform, msg.eventId, now))) return { value: [] };
       const result = isOperator(msg) ? await operatorTurn(tx, msg, now) : { value: await handleCustomerMessage(tx, msg, now, deps, STRANGER_REPLY) };
       if (options.viaOutbox) {
         const base = `${msg.platform}:${msg.eventId ?? `${msg.chatId}:${now.getTime()}:${Math.floor((deps.random ?? Math.random)() * 1e9)}`}`;
         for (const [i, r] of result.value.entries()) {
-          await tx.enqueueOutgoing({ key: `${base}:reply:${i}`, platform: msg.platform, chatId: msg.chatId, threadId: msg.threadId, kind: 'reply', reply: r, notBefore: now }, now);
+          const message = { key: `${base}:reply:${i}`, platform: msg.platform, chatId: msg.chatId, threadId: msg.threadId, kind: 'reply' as const, reply: r, notBefore: now };
+          const id = await tx.enqueueOutgoing(message, now, leaseUntil);
+          if (id !== null && leaseUntil) claimed.push({ ...message, id, attempts: 1 });
         }
       }
       return result;
     });
+    if (claimed.length > 0) options.sendNow!.send(claimed);
+    return replies;
   }
 
   async function queueFailureReply(msg: InboundMessage): Promise<void> {
