@@ -42,7 +42,7 @@ export interface SlackChannelDeps {
 export const SLACK_EVENTS_PATH = '/slack/events';
 const DEFAULT_API_URL = 'https://slack.com/api/';
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** About the database's connection pool: more in flight only queues inside it and delays acks. */
+/** Messages handled at once: on SQLite their commands share group commits; beyond this they wait here, in order. */
 const DEFAULT_MAX_CONCURRENT_MESSAGES = 64;
 /** Partly sent long replies remembered so a retry resumes instead of repeating; bounded. */
 const MAX_TRACKED_PARTIAL_SENDS = 1_000;

@@ -20,7 +20,7 @@ export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
 /** Secret tokens Telegram accepts: 1-256 of A-Z, a-z, 0-9, _ and -. */
 const SECRET_TOKEN = /^[A-Za-z0-9_-]{1,256}$/;
-/** Chats handled at once: more only queue up inside the database (one writer on SQLite, a small pool on PostgreSQL). */
+/** Chats handled at once: on SQLite their commands share group commits; beyond this they wait here, in order. */
 const DEFAULT_CONCURRENT_CHATS = 64;
 /** Replies whose later parts failed, remembered at most, so a retry does not repeat the parts already sent. */
 const PARTIAL_CAPACITY = 1_000;
