@@ -40,6 +40,7 @@ export function fromMessage(message: Message, bot: BotIdentity): InboundMessage 
   return {
     platform: 'discord',
     chatId,
+    direct: !inGuild,
     userId: message.author.id,
     userName: message.member?.displayName ?? message.author.globalName ?? message.author.username,
     text: stripBotMention(message.content, bot.userId, roleId),
@@ -58,6 +59,7 @@ export function fromInteraction(interaction: ChatInputCommandInteraction | Butto
   return {
     platform: 'discord',
     chatId,
+    direct: !interaction.inGuild(),
     userId: user.id,
     userName: user.globalName ?? user.username,
     text: interaction.isChatInputCommand() ? (interaction.options.getString('text') ?? '').trim() : '',

@@ -37,6 +37,11 @@ export interface SlackActionBody {
   actions?: { action_id?: string; value?: string; action_ts?: string }[];
 }
 
+/** Slack's ids of direct-message conversations start with D (channels C, private groups G). */
+function isDirectChannel(channelId: string): boolean {
+  return channelId.startsWith('D');
+}
+
 /** Message subtypes that are still a person writing to the bot. */
 const READABLE_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
@@ -53,6 +58,7 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string | und
   return {
     platform: 'slack',
     chatId: event.channel,
+    direct: event.channel_type === 'im',
     userId: event.user,
     text: slackTextToPlain(event.text ?? '', botUserId),
     threadId: thread ? encodeThread({ ts: thread }) : undefined,
@@ -69,6 +75,7 @@ export function fromSlashCommand(body: SlackCommandBody, receivedAt: Date): Inbo
   return {
     platform: 'slack',
     chatId: body.channel_id,
+    direct: isDirectChannel(body.channel_id),
     userId: body.user_id,
     userName: body.user_name,
     // A bare "/crm" is how Slack users ask a command what it does.
@@ -94,6 +101,7 @@ export function fromBlockAction(body: SlackActionBody, receivedAt: Date): Inboun
   return {
     platform: 'slack',
     chatId,
+    direct: isDirectChannel(chatId),
     userId: body.user.id,
     userName: body.user.name ?? body.user.username,
     text: '',

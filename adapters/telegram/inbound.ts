@@ -19,6 +19,7 @@ export function toInbound(update: Update, bot: BotIdentity, decodeButton: (data:
     return {
       platform: 'telegram',
       chatId: String(q.message.chat.id),
+      direct: q.message.chat.type === 'private',
       userId: String(q.from.id),
       userName: displayName(q.from),
       text: '',
@@ -45,6 +46,7 @@ export function toInbound(update: Update, bot: BotIdentity, decodeButton: (data:
   return {
     platform: 'telegram',
     chatId: String(m.chat.id),
+    direct: isPrivate,
     userId: String(m.from.id),
     userName: displayName(m.from),
     text: commandAsText(command, stripMentions(text, entities, bot)),

@@ -12,6 +12,11 @@ export interface InboundMessage {
   platform: Platform;
   /** Opaque chat id (a DM, channel or group), encoded by the adapter. */
   chatId: string;
+  /**
+   * True when the chat is the author's one-to-one conversation with the bot: the only kind of chat
+   * reminders and alerts may go to later, since they carry customer data.
+   */
+  direct?: boolean;
   /** The author's platform user id. */
   userId: string;
   /** The author's display name, when the platform gives one. */

@@ -56,19 +56,20 @@ describe('Slack rendering', () => {
 describe('Slack inbound', () => {
   it('reads a DM, ignores bots, edits and channel chatter, and threads mentions', () => {
     const dm = fromMessageEvent({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: 'help', ts: '1.1' }, 'Ev1', 'UBOT', AT);
-    expect(dm).toMatchObject({ platform: 'slack', chatId: 'D1', userId: 'U1', text: 'help', eventId: 'Ev1', threadId: undefined, replyToId: '1.1' });
+    expect(dm).toMatchObject({ platform: 'slack', chatId: 'D1', direct: true, userId: 'U1', text: 'help', eventId: 'Ev1', threadId: undefined, replyToId: '1.1' });
     expect(fromMessageEvent({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', bot_id: 'B2', text: 'x' }, 'Ev2', 'UBOT', AT)).toBeNull();
     expect(fromMessageEvent({ type: 'message', subtype: 'message_changed', channel: 'D1', channel_type: 'im', user: 'U1' }, 'Ev3', 'UBOT', AT)).toBeNull();
     expect(fromMessageEvent({ type: 'message', channel: 'C1', channel_type: 'channel', user: 'U1', text: 'hi' }, 'Ev4', 'UBOT', AT)).toBeNull();
     const mention = fromMessageEvent({ type: 'app_mention', channel: 'C1', user: 'U1', text: '<@UBOT> help', ts: '2.2' }, 'Ev5', 'UBOT', AT);
-    expect(mention).toMatchObject({ text: 'help', threadId: '2.2' });
+    expect(mention).toMatchObject({ text: 'help', threadId: '2.2', direct: false });
     const inThread = fromMessageEvent({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: 'x', ts: '3.3', thread_ts: '3.0' }, 'Ev6', 'UBOT', AT);
     expect(inThread?.threadId).toBe('3.0');
   });
 
   it('reads slash commands and button presses, replying through response_url where only that works', () => {
     const cmd = fromSlashCommand({ command: '/crm', text: '', user_id: 'U1', user_name: 'ann', channel_id: 'C1', response_url: 'https://hooks/x', trigger_id: 't1' }, AT);
-    expect(cmd).toMatchObject({ text: 'help', chatId: 'C1', userName: 'ann', eventId: 'command:t1' });
+    expect(cmd).toMatchObject({ text: 'help', chatId: 'C1', direct: false, userName: 'ann', eventId: 'command:t1' });
+    expect(fromSlashCommand({ command: '/crm', text: 'help', user_id: 'U1', channel_id: 'D7' }, AT).direct).toBe(true);
     expect(decodeThread(cmd.threadId)).toEqual({ responseUrl: 'https://hooks/x' });
     const press = fromBlockAction({
       trigger_id: 't2', user: { id: 'U1', name: 'ann' }, channel: { id: 'C1' }, container: { message_ts: '5.5', is_ephemeral: false },

@@ -76,13 +76,13 @@ describe('normalising Telegram updates', () => {
 
   test('a private message becomes an InboundMessage with the update id as event id', () => {
     expect(norm(message('summary Acme'))).toEqual({
-      platform: 'telegram', chatId: '5', userId: '5', userName: 'Olga K', text: 'summary Acme', threadId: undefined, replyToId: undefined,
+      platform: 'telegram', chatId: '5', direct: true, userId: '5', userName: 'Olga K', text: 'summary Acme', threadId: undefined, replyToId: undefined,
       eventId: '7', receivedAt: new Date(1_800_000_000_000), raw: expect.anything(),
     });
   });
 
   test('in groups only mentions, replies to the bot and commands count; the mention is stripped', () => {
-    expect(norm(inGroup('@crm_bot: summary Acme', [{ type: 'mention', offset: 0, length: 8 }]))?.text).toBe('summary Acme');
+    expect(norm(inGroup('@crm_bot: summary Acme', [{ type: 'mention', offset: 0, length: 8 }]))).toMatchObject({ text: 'summary Acme', direct: false });
     expect(norm(inGroup('hey @CRM_bot summary Acme', [{ type: 'mention', offset: 4, length: 8 }]))?.text).toBe('hey summary Acme');
     expect(norm(inGroup('summary Acme', []))).toBeNull();
     expect(norm(inGroup('@other_bot summary Acme', [{ type: 'mention', offset: 0, length: 10 }]))).toBeNull();

@@ -111,7 +111,7 @@ describe.each(PROVIDERS)('follow-up reminders on $name', ({ name, skip }) => {
     await h.core.db.prisma.followUp.create({ data: { title: 'call Acme', dueAt: new Date('2026-11-24T16:00:00Z') } });
     // Due, but the operator never wrote to the bot: nowhere to send it yet.
     expect(reminders(await h.tick(new Date('2026-11-24T16:00:00Z')))).toEqual([]);
-    await h.inbound({ platform: 'telegram', userId: '42', chatId: 'op-chat', text: 'help', eventId: 'u1' });
+    await h.inbound({ platform: 'telegram', userId: '42', chatId: 'op-chat', direct: true, text: 'help', eventId: 'u1' });
     const telegram = h.channels.get('telegram')!;
     telegram.failNext(new ChannelError('Telegram answered 502', 'unavailable'));
     expect(reminders(await h.tick(new Date('2026-11-24T16:05:00Z')))).toEqual([]);
@@ -123,6 +123,16 @@ describe.each(PROVIDERS)('follow-up reminders on $name', ({ name, skip }) => {
     expect(got[0]!.chatId).toBe('op-chat');
     await h.tick(new Date('2026-11-24T17:00:00Z'));
     expect(reminders(telegram.sent)).toHaveLength(1);
+  });
+
+  it.skipIf(skip)('goes to the operator\'s direct chat, never to a group they wrote in (reminders carry customer data)', async () => {
+    h = await startSchedulerHarness(provider, { platforms: ['telegram'], env: { TELEGRAM_OPERATOR_IDS: '42' } });
+    await h.core.db.prisma.followUp.create({ data: { title: 'call Acme', dueAt: new Date('2026-11-24T16:00:00Z') } });
+    await h.inbound({ platform: 'telegram', userId: '42', chatId: 'team-group', direct: false, text: 'help', eventId: 'u1' });
+    expect(reminders(await h.tick(new Date('2026-11-24T16:00:00Z')))).toEqual([]);
+    await h.inbound({ platform: 'telegram', userId: '42', chatId: 'op-chat', direct: true, text: 'help', eventId: 'u2' });
+    const fired = reminders(await h.tick(new Date('2026-11-24T16:05:00Z')));
+    expect(fired.map((m) => m.chatId)).toEqual(['op-chat']);
   });
 
   it.skipIf(skip)('monica #2510: a reminder for later today fires today', async () => {

@@ -101,7 +101,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     references.set(refKey, { lastCustomerId: conv.lastCustomerId, lastFollowUpId: conv.lastFollowUpId });
     if (conv.pending !== saved.pending) await tx.saveConversation(key, conv);
-    if (msg.platform !== 'console') await tx.rememberOperator(msg.platform, msg.userId, msg.chatId, msg.userName);
+    if (msg.platform !== 'console' && msg.direct) await tx.rememberOperator(msg.platform, msg.userId, msg.chatId, msg.userName);
     return { value: replies, summary, kind: command?.intent === 'undo' ? ('undo' as const) : ('change' as const) };
   }
 
