@@ -28,6 +28,22 @@ function platformChannels(config: Config, log: Logger): { channels: Channel[]; t
   return { channels, telegram };
 }
 
+/** Slack (xoxb-, xapp-) and Telegram (123456:ABC…) tokens, should an SDK put one in a message. */
+const TOKEN_LIKE = /\b(?:xox[a-z]-[\w-]+|xapp-[\w-]+|\d{6,}:[\w-]{30,})/g;
+
+/**
+ * A stray promise rejection inside an SDK (a websocket reconnect after a token was revoked, say)
+ * would stop the whole bot under Node's default; it is logged instead, without its stack or
+ * payload, and the other channels keep working. Returns the uninstaller.
+ */
+export function keepRunningOnStrayRejections(log: Logger): () => void {
+  const onRejection = (reason: unknown) => log.error('unexpected error in the background; the bot keeps running', {
+    error: reason instanceof Error ? `${reason.name}: ${reason.message.replace(TOKEN_LIKE, '[secret]').slice(0, 300)}` : typeof reason,
+  });
+  process.on('unhandledRejection', onRejection);
+  return () => process.off('unhandledRejection', onRejection);
+}
+
 /** Resolves on Ctrl-C or a termination signal. */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
@@ -43,6 +59,7 @@ export async function runStart(config: Config, io: { out: (s: string) => void; e
   const withConsole = configured.length === 0 || interactive;
   // In the terminal chat, routine logs would drown the conversation.
   const log = createLogger(withConsole && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
+  const stopGuard = keepRunningOnStrayRejections(log);
   const { channels, telegram } = platformChannels(config, log);
   const platforms = [...channels.map((c) => c.platform), ...(withConsole ? ['console'] : [])];
   const ids = operatorIds(config);
@@ -89,5 +106,6 @@ export async function runStart(config: Config, io: { out: (s: string) => void; e
     await scheduler.stop();
     await runtime?.stop();
     await core.close();
+    stopGuard();
   }
 }
