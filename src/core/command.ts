@@ -94,7 +94,10 @@ export type Command =
   | Cmd<'segment_report'>
   | Cmd<'export', never, { what?: 'customers' | 'interactions' | 'purchases' }>
   | Cmd<'erase_contact', 'customer' | 'contact'>
-  | Cmd<'undo'>
+  | Cmd<'undo', never, {
+      /** From an Undo button: the change set it was shown under; only that change may be undone. */
+      changeSetId?: number;
+    }>
   | Cmd<'help'>
   | Cmd<'unknown', never, { reason?: 'empty' | 'too_long' | 'not_understood' }>
   // Beyond the contract's list: housekeeping the engine offers by chat.

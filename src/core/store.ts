@@ -112,6 +112,9 @@ export interface StoreTx {
   /** Applies a raw record state without auditing, for undo (null row = delete). */
   restore(entity: EntityName, id: number, row: Record<string, unknown> | null): Promise<void>;
 
+  /** The change set this transaction's writes belong to so far; null before its first audited write. */
+  changeSetId(): number | null;
+
   /** Removes a contact's personal data everywhere (record, chat links, comments, audit history); not undoable. */
   erasePersonalData(contactId: number, at: Date): Promise<void>;
   /** Contacts of a customer the bot can write to, with their platform and chat. */

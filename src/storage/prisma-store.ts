@@ -35,9 +35,26 @@ function delegate(tx: TxClient, entity: EntityName): Delegate {
 }
 
 class PrismaStoreTx implements StoreTx {
-  readonly entries: AuditRecord[] = [];
+  private changeSet: number | null = null;
 
-  constructor(private readonly tx: TxClient, private readonly outbox: OutboxSql) {}
+  constructor(private readonly tx: TxClient, private readonly outbox: OutboxSql, private readonly actor: string) {}
+
+  changeSetId(): number | null {
+    return this.changeSet;
+  }
+
+  /** Logs one audited write; the first one opens the transaction's change set. */
+  private async record(e: AuditRecord): Promise<void> {
+    this.changeSet ??= (await this.tx.changeSet.create({ data: { actor: this.actor, summary: 'change', kind: 'change' }, select: { id: true } })).id;
+    await this.tx.auditEntry.create({
+      data: { changeSetId: this.changeSet, action: e.action, entity: e.entity, entityId: e.entityId, before: e.before && encodeJson(e.before), after: e.after && encodeJson(e.after) },
+    });
+  }
+
+  /** Gives the change set, if the transaction wrote, its confirmation line and kind. */
+  async closeChangeSet(kind: string, summary: string): Promise<void> {
+    if (this.changeSet !== null) await this.tx.changeSet.update({ where: { id: this.changeSet }, data: { summary, kind } });
+  }
 
   async enqueueOutgoing(message: OutgoingMessage, at: Date, leaseUntil?: Date): Promise<number | null> {
     const p = this.outbox.param;
@@ -52,7 +69,7 @@ class PrismaStoreTx implements StoreTx {
 
   async create<E extends EntityName>(entity: E, data: CreateData<E>): Promise<AuditedEntities[E]> {
     const row = (await delegate(this.tx, entity).create({ data })) as AuditedEntities[E] & { id: number };
-    this.entries.push({ action: 'create', entity, entityId: row.id, before: null, after: row as unknown as Record<string, unknown> });
+    await this.record({ action: 'create', entity, entityId: row.id, before: null, after: row as unknown as Record<string, unknown> });
     return row;
   }
 
@@ -61,7 +78,7 @@ class PrismaStoreTx implements StoreTx {
     const before = await d.findUnique({ where: { id } });
     if (!before) throw new Error(`${entity} ${id} does not exist`);
     const after = (await d.update({ where: { id }, data })) as AuditedEntities[E];
-    this.entries.push({ action: 'update', entity, entityId: id, before: before as Record<string, unknown>, after: after as unknown as Record<string, unknown> });
+    await this.record({ action: 'update', entity, entityId: id, before: before as Record<string, unknown>, after: after as unknown as Record<string, unknown> });
     return after;
   }
 
@@ -70,7 +87,7 @@ class PrismaStoreTx implements StoreTx {
     const before = await d.findUnique({ where: { id } });
     if (!before) return;
     await d.delete({ where: { id } });
-    this.entries.push({ action: 'delete', entity, entityId: id, before: before as Record<string, unknown>, after: null });
+    await this.record({ action: 'delete', entity, entityId: id, before: before as Record<string, unknown>, after: null });
   }
 
   async get<E extends EntityName>(entity: E, id: number): Promise<AuditedEntities[E] | null> {
@@ -246,7 +263,7 @@ class PrismaStoreTx implements StoreTx {
       return;
     }
     await d.upsert({ where: { id }, create: row, update: row });
-    this.entries.push({ action: 'update', entity, entityId: id, before: null, after: row });
+    await this.record({ action: 'update', entity, entityId: id, before: null, after: row });
   }
 
   async erasePersonalData(contactId: number, at: Date) {
@@ -335,22 +352,9 @@ export function createPrismaStore(db: Pick<Database, 'prisma' | 'schema' | 'prov
   return {
     async transaction<T>(options: TxOptions, body: (tx: StoreTx) => Promise<TxResult<T>>): Promise<T> {
       return prisma.$transaction(async (client) => {
-        const tx = new PrismaStoreTx(client, outbox);
+        const tx = new PrismaStoreTx(client, outbox, options.actor);
         const result = await body(tx);
-        if (tx.entries.length > 0) {
-          await client.changeSet.create({
-            data: {
-              actor: options.actor,
-              kind: result.kind ?? 'change',
-              summary: result.summary ?? 'change',
-              entries: {
-                create: tx.entries.map((e) => ({
-                  action: e.action, entity: e.entity, entityId: e.entityId, before: e.before && encodeJson(e.before), after: e.after && encodeJson(e.after),
-                })),
-              },
-            },
-          });
-        }
+        await tx.closeChangeSet(result.kind ?? 'change', result.summary ?? 'change');
         return result.value;
       }, { maxWait: TX_MAX_WAIT_MS, timeout: TX_TIMEOUT_MS });
     },

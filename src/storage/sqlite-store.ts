@@ -25,9 +25,25 @@ const quoted = (column: string) => `"${column}"`;
  * commit's fsync, so this path skips the query engine.
  */
 class SqliteStoreTx implements StoreTx {
-  readonly entries: AuditRecord[] = [];
+  private changeSet: number | null = null;
 
-  constructor(private readonly sql: SqliteStatements) {}
+  constructor(private readonly sql: SqliteStatements, private readonly actor: string) {}
+
+  changeSetId(): number | null {
+    return this.changeSet;
+  }
+
+  /** Logs one audited write; the first one opens the transaction's change set. */
+  private record(e: AuditRecord): void {
+    const now = new Date();
+    this.changeSet ??= this.sql.get<{ id: number }>(
+      'INSERT INTO "ChangeSet" ("actor", "summary", "kind", "createdAt") VALUES (?, \'change\', \'change\', ?) RETURNING "id"', this.actor, now,
+    )!.id;
+    this.sql.run(
+      'INSERT INTO "AuditEntry" ("changeSetId", "action", "entity", "entityId", "before", "after", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+      this.changeSet, e.action, e.entity, e.entityId, e.before && encodeJson(e.before), e.after && encodeJson(e.after), now,
+    );
+  }
 
   /** The entity's row with only the table's columns, plus the timestamps Prisma would fill in. */
   private columnsFor(entity: EntityName, data: Row, now: Date, creating: boolean): [string, unknown][] {
@@ -45,7 +61,7 @@ class SqliteStoreTx implements StoreTx {
       `INSERT INTO "${entity}" (${pairs.map(([k]) => quoted(k)).join(', ')}) VALUES (${pairs.map(() => '?').join(', ')}) RETURNING *`,
       ...pairs.map(([, v]) => v as never),
     )!;
-    this.entries.push({ action: 'create', entity, entityId: row.id, before: null, after: row });
+    this.record({ action: 'create', entity, entityId: row.id, before: null, after: row });
     return row as unknown as AuditedEntities[E];
   }
 
@@ -57,7 +73,7 @@ class SqliteStoreTx implements StoreTx {
       `UPDATE "${entity}" SET ${pairs.map(([k]) => `${quoted(k)} = ?`).join(', ')} WHERE "id" = ? RETURNING *`,
       ...pairs.map(([, v]) => v as never), id,
     )!;
-    this.entries.push({ action: 'update', entity, entityId: id, before, after });
+    this.record({ action: 'update', entity, entityId: id, before, after });
     return after as unknown as AuditedEntities[E];
   }
 
@@ -65,7 +81,7 @@ class SqliteStoreTx implements StoreTx {
     const before = this.row(entity, id);
     if (!before) return;
     this.sql.run(`DELETE FROM "${entity}" WHERE "id" = ?`, id);
-    this.entries.push({ action: 'delete', entity, entityId: id, before, after: null });
+    this.record({ action: 'delete', entity, entityId: id, before, after: null });
   }
 
   private row(entity: EntityName, id: number): Row | undefined {
@@ -242,7 +258,7 @@ class SqliteStoreTx implements StoreTx {
        ON CONFLICT ("id") DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}`,
       ...pairs.map(([, v]) => v as never),
     );
-    this.entries.push({ action: 'update', entity, entityId: id, before: null, after: row });
+    this.record({ action: 'update', entity, entityId: id, before: null, after: row });
   }
 
   async erasePersonalData(contactId: number, at: Date): Promise<void> {
@@ -347,18 +363,9 @@ class SqliteStoreTx implements StoreTx {
     ) > 0;
   }
 
-  /** Writes the change set and its audit entries; part of the same transaction. */
-  writeChangeSet(actor: string, kind: string, summary: string): void {
-    const now = new Date();
-    const { id } = this.sql.get<{ id: number }>(
-      'INSERT INTO "ChangeSet" ("actor", "summary", "kind", "createdAt") VALUES (?, ?, ?, ?) RETURNING "id"', actor, summary, kind, now,
-    )!;
-    for (const e of this.entries) {
-      this.sql.run(
-        'INSERT INTO "AuditEntry" ("changeSetId", "action", "entity", "entityId", "before", "after", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
-        id, e.action, e.entity, e.entityId, e.before && encodeJson(e.before), e.after && encodeJson(e.after), now,
-      );
-    }
+  /** Gives the change set, if the transaction wrote, its confirmation line and kind. */
+  closeChangeSet(kind: string, summary: string): void {
+    if (this.changeSet !== null) this.sql.run('UPDATE "ChangeSet" SET "summary" = ?, "kind" = ? WHERE "id" = ?', summary, kind, this.changeSet);
   }
 }
 
@@ -367,9 +374,9 @@ export function createSqliteStore(writer: SqliteWriter): Store {
   return {
     transaction<T>(options: TxOptions, body: (tx: StoreTx) => Promise<TxResult<T>>): Promise<T> {
       return writer.write(async (sql) => {
-        const tx = new SqliteStoreTx(sql);
+        const tx = new SqliteStoreTx(sql, options.actor);
         const result = await body(tx);
-        if (tx.entries.length > 0) tx.writeChangeSet(options.actor, result.kind ?? 'change', result.summary ?? 'change');
+        tx.closeChangeSet(result.kind ?? 'change', result.summary ?? 'change');
         return result.value;
       });
     },

@@ -88,7 +88,7 @@ export function describeSlackConversation(mode: 'http' | 'socket'): void {
       const logged = await s.dm(OP, 'log call with Acme Labs: discussed pricing');
       expect(textOf(logged)).toContain('Logged call with Acme Labs');
       // Every confirmation carries [Undo] as a real Block Kit button.
-      const undo = logged.flatMap((m) => m.blocks).flatMap((b) => b.elements ?? []).find((e) => e.value === 'do:undo');
+      const undo = logged.flatMap((m) => m.blocks).flatMap((b) => b.elements ?? []).find((e) => e.value?.startsWith('do:undo:'));
       expect(undo).toMatchObject({ type: 'button', text: { text: 'Undo' } });
 
       const [question] = await s.dm(OP, 'summary Acme');

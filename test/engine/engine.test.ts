@@ -36,7 +36,8 @@ describe.each(PROVIDERS)('engine on $name', ({ name, skip }) => {
     const [r] = await h.say('add customer Globex');
     expect(r!.tone).toBe('ok');
     expect(r!.text.split('\n')).toHaveLength(1);
-    expect(r!.choices).toEqual([{ label: 'Undo', value: 'do:undo' }]);
+    const changeSet = await h.core.db.prisma.changeSet.findFirstOrThrow();
+    expect(r!.choices).toEqual([{ label: 'Undo', value: `do:undo:${changeSet.id}` }]);
     expect(await h.core.db.prisma.customer.count()).toBe(1);
   });
 
@@ -85,6 +86,25 @@ describe.each(PROVIDERS)('engine on $name', ({ name, skip }) => {
     await h.say('undo');
     expect(await p.customer.count()).toBe(0);
     expect(await h.ask('undo')).toBe('Nothing to undo.');
+  });
+
+  it.skipIf(skip)('an Undo button reverts the change it was shown under and never a later one', async () => {
+    const p = h.core.db.prisma;
+    await h.say('add customer Acme');
+    const undoAcme = await h.say('add customer Globex');
+    await h.say("Globex's phone is +1 555 0100");
+    // An old button: its change is no longer the latest, so nothing is undone.
+    const [refused] = await h.say('', { button: { value: undoAcme[0]!.choices![0]!.value } });
+    expect(refused!.tone).toBe('error');
+    expect(refused!.text).toContain('no longer your latest');
+    expect((await p.customer.findFirstOrThrow({ where: { name: 'Globex' } })).phone).toBe('+1 555 0100');
+    // The latest confirmation's button works, once.
+    const [undone] = await h.press('Undo');
+    expect(undone!.text).toMatch(/^Undone: .*Globex.*phone/);
+    expect((await p.customer.findFirstOrThrow({ where: { name: 'Globex' } })).phone).toBeNull();
+    const again = await h.say('', { button: { value: `do:undo:${(await p.changeSet.findFirstOrThrow({ where: { kind: 'change', undoneAt: { not: null } } })).id}` } });
+    expect(again[0]!.tone).toBe('error');
+    expect(await p.customer.count()).toBe(2);
   });
 
   it.skipIf(skip)('asks which customer when two names match, and never guesses', async () => {

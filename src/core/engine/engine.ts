@@ -6,6 +6,7 @@ import type { ConversationKey, ConversationRecord, StoreTx } from '../store.ts';
 import { decodePending, encodePending, matchAnswer, questionReply, type Pending } from './conversation.ts';
 import { handleCustomerMessage } from './customer-side.ts';
 import { execute } from './dispatch.ts';
+import { UNDO_ACTION } from '../use-cases/customers.ts';
 import type { EngineDeps, ExecContext, Resolved } from './types.ts';
 
 /** Longest message handled; longer ones get a one-line answer and are not parsed. */
@@ -37,8 +38,16 @@ function actionCommand(value: string | undefined): Command | null {
   const m = value ? ACTION.exec(value) : null;
   if (!m) return null;
   const id = m[2] ? Number(m[2]) : undefined;
-  if (m[1] === 'undo') return { intent: 'undo' };
+  if (m[1] === 'undo') return { intent: 'undo', changeSetId: id };
   return m[1] === 'complete_followup' ? { intent: 'complete_followup', followUpId: id } : { intent: 'snooze_followup', followUpId: id };
+}
+
+/** An Undo button names the change it was shown under, so pressing it later never undoes another one. */
+function bindUndo(replies: Reply[], changeSetId: number | null): Reply[] {
+  if (changeSetId === null) return replies;
+  return replies.map((r) => (r.choices?.some((c) => c.value === UNDO_ACTION)
+    ? { ...r, choices: r.choices.map((c) => (c.value === UNDO_ACTION ? { ...c, value: `${UNDO_ACTION}:${changeSetId}` } : c)) }
+    : r));
 }
 
 /** Builds the engine: the one place that turns messages into commands, runs them, and answers. */
@@ -95,7 +104,7 @@ export function createEngine(deps: EngineDeps): Engine {
         replies = [questionReply(outcome.question)];
       } else {
         conv.pending = null;
-        replies = [outcome.reply, ...(outcome.extra ?? [])];
+        replies = bindUndo([outcome.reply, ...(outcome.extra ?? [])], tx.changeSetId());
         summary = outcome.summary;
       }
     }

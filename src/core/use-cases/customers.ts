@@ -13,7 +13,9 @@ const MAX_NAME_LENGTH = 200;
 const LIST_LIMIT = 50;
 const SUMMARY_RECENT = 5;
 
-const UNDO_CHOICE = [{ label: 'Undo', value: 'do:undo' }];
+/** The value of the Undo button every confirmation offers; the engine adds the change set's id. */
+export const UNDO_ACTION = 'do:undo';
+const UNDO_CHOICE = [{ label: 'Undo', value: UNDO_ACTION }];
 
 /** A write's confirmation: the line says exactly what was stored, with an Undo button. */
 export function confirmed(text: string): Outcome {

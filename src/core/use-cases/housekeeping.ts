@@ -29,8 +29,12 @@ export const help: UseCase<CommandOf<'help'>> = async () => ({
   reply: reply('info', 'Talk to me like to an assistant. For example:', { title: 'What I can do', items: HELP_LINES }),
 });
 
-export const undo: UseCase<CommandOf<'undo'>> = async (_cmd, ctx) => {
+export const undo: UseCase<CommandOf<'undo'>> = async (cmd, ctx) => {
   const last = await ctx.tx.lastUndoableChange(ctx.actor);
+  if (cmd.changeSetId !== undefined && last?.id !== cmd.changeSetId) {
+    // Reverting an older change under later ones could undo those too: only the latest is safe.
+    return refuse('That change was already undone or is no longer your latest one; say “undo” to revert your latest change.');
+  }
   if (!last) return refuse('Nothing to undo.');
   for (const entry of [...last.entries].reverse()) {
     await ctx.tx.restore(entry.entity, entry.entityId, entry.action === 'create' ? null : entry.before);
