@@ -13,8 +13,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SRC = 'train-src';
-const OUT = 'train.jsonl';
+// `node nlu-corpus/build-train.mjs dev-src dev.jsonl` builds the development split the same way.
+const SRC = process.argv[2] ?? 'train-src';
+const OUT = process.argv[3] ?? 'train.jsonl';
 
 /** The wall time an instant shows in a zone, as "YYYY-MM-DD HH:MM". */
 function wallTime(ms, tz) {

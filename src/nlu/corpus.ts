@@ -19,6 +19,9 @@ const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'nl
 /** The training split the classifier learns from. */
 export const TRAIN_PATH = join(CORPUS_DIR, 'train.jsonl');
 
+/** The development split: written blind to the parser, for finding what it gets wrong. Never trained on. */
+export const DEV_PATH = join(CORPUS_DIR, 'dev.jsonl');
+
 /** The held-out split: only measured, never trained on or read while writing rules. */
 export const HELDOUT_PATH = join(CORPUS_DIR, 'heldout.jsonl');
 

@@ -23,7 +23,11 @@ const ALIASES: Readonly<Record<string, string>> = {
   remnd: 'remind', sumary: 'summary', summry: 'summary', tmrw: 'tomorrow', tmr: 'tomorrow',
   custmer: 'customer', customr: 'customer', cust: 'customer', renewd: 'renewed', snoze: 'snooze',
   piepline: 'pipeline', pipline: 'pipeline', custs: 'customers', custies: 'customers', segmnets: 'segments', wks: 'weeks', hlep: 'help',
+  folow: 'follow', fllow: 'follow',
 };
+
+// "w" for "with" ("call w Acme", "done w the quote"); only a lone "w" before another word, not "w/".
+const WITH = /(?<![\p{L}\p{N}'/])w(?= \S)/gu;
 
 // Real words one edit away from a keyword, which must not be "corrected".
 const REAL_WORDS = `
@@ -57,12 +61,35 @@ function correctWord(word: string): string {
   return best;
 }
 
+/** A message with its misspelt command words corrected, and a way back to the words as written. */
+export interface Corrected {
+  text: string;
+  /** `value` (a slot read from `text`) with every corrected word put back as the operator wrote it. */
+  asWritten(value: string): string;
+}
+
 /**
  * Rewrites misspelt command words ("remnd", "piepline", "customr") to the words the rules know,
  * using Jaro-Winkler similarity. Only lower-case words are touched, so capitalised names stay as
  * written; long messages are left alone past their first words.
  */
-export function correctKeywords(text: string): string {
+export function correctKeywords(text: string): Corrected {
   let count = 0;
-  return text.replace(/[\p{L}]+/gu, (word) => (++count > MAX_WORDS ? word : correctWord(word)));
+  const changes: (readonly [string, string])[] = [];
+  const fix = (word: string, to: string): string => {
+    if (to !== word) changes.push([word, to]);
+    return to;
+  };
+  const corrected = text
+    .replace(/[\p{L}]+/gu, (word) => (++count > MAX_WORDS ? word : fix(word, correctWord(word))))
+    .replace(WITH, (w) => fix(w, 'with'));
+  return {
+    text: corrected,
+    asWritten(value) {
+      // Notes are stored as written (LABELING.md), so a typo the rules read past stays in them.
+      let out = value;
+      for (const [from, to] of changes) out = out.replace(new RegExp(`(?<![\\p{L}])${to}(?![\\p{L}])`, 'u'), from);
+      return out;
+    },
+  };
 }

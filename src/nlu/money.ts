@@ -11,7 +11,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   '$': 'USD', 'us$': 'USD', 'usd$': 'USD', 'c$': 'CAD', 'ca$': 'CAD', 'a$': 'AUD', 'au$': 'AUD', 'nz$': 'NZD',
   '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'chf': 'CHF', 'fr.': 'CHF', '₩': 'KRW', 'r$': 'BRL',
   's$': 'SGD', 'hk$': 'HKD', 'mx$': 'MXN', '₦': 'NGN', '₱': 'PHP', '₽': 'RUB', '₪': 'ILS', '฿': 'THB',
-  '₺': 'TRY', '₴': 'UAH', '₫': 'VND', 'zł': 'PLN',
+  '₺': 'TRY', '₴': 'UAH', '₫': 'VND', 'zł': 'PLN', 'rs': 'INR', 'rs.': 'INR',
 };
 const WORDS: Readonly<Record<string, string>> = {
   usd: 'USD', dollar: 'USD', dollars: 'USD', bucks: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', gbp: 'GBP',
@@ -24,21 +24,23 @@ const WORDS: Readonly<Record<string, string>> = {
 };
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3, K: 1e3, m: 1e6, M: 1e6, mm: 1e6, mn: 1e6, bn: 1e9, b: 1e9, thousand: 1e3, grand: 1e3, million: 1e6,
+  lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7,
 };
 
-const SYMBOL_SRC = '(?:usd\\$|us\\$|ca\\$|au\\$|nz\\$|hk\\$|mx\\$|c\\$|a\\$|r\\$|s\\$|fr\\.|chf|zł|usd|eur|gbp|cad|aud|jpy|inr|sek|nok|dkk|pln|brl|mxn|sgd|hkd|nzd|ngn|zar|kes|aed|\\$|€|£|¥|₹|₩|₦|₱|₽|₪|฿|₺|₴|₫)';
-const NUMBER_SRC = '(\\d{1,3}(?:[ .,]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)';
-const MULT_SRC = '(k|m|mm|mn|bn|thousand|grand|million)?';
+const SYMBOL_SRC = '(?:usd\\$|us\\$|ca\\$|au\\$|nz\\$|hk\\$|mx\\$|c\\$|a\\$|r\\$|s\\$|fr\\.|rs\\.?|chf|zł|usd|eur|gbp|cad|aud|jpy|inr|sek|nok|dkk|pln|brl|mxn|sgd|hkd|nzd|ngn|zar|kes|aed|\\$|€|£|¥|₹|₩|₦|₱|₽|₪|฿|₺|₴|₫)';
+// Thousands grouped by space, dot, comma or the Swiss apostrophe ("3'200"), or the Indian way ("1,50,000").
+const NUMBER_SRC = "(\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{1,2})?|\\d{1,3}(?:[ .,']\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)";
+const MULT_SRC = '(k|m|mm|mn|bn|thousand|grand|million|lakhs?|lacs?|crores?)?';
 const WORD_SRC = Object.keys(WORDS).join('|');
 // "$1,200", "€ 450", "C$900", "$1.2m" / "1.200,50 €", "250 USD", "5k euros", "3k" / a bare number.
 const PREFIXED = new RegExp(`(?<![\\p{L}\\d])(${SYMBOL_SRC})\\s?${NUMBER_SRC}\\s?${MULT_SRC}(?![\\p{L}\\d])`, 'giu');
 const SUFFIXED = new RegExp(`(?<![\\p{L}\\d.,$€£¥₹])${NUMBER_SRC}\\s?${MULT_SRC}\\s?(${SYMBOL_SRC}|(?:${WORD_SRC})(?![\\p{L}]))`, 'giu');
-const SCALED = new RegExp(`(?<![\\p{L}\\d.,#$€£¥₹/:])${NUMBER_SRC}\\s?(k|mm|mn|bn|m|grand|thousand|million)(?![\\p{L}\\d])`, 'giu');
+const SCALED = new RegExp(`(?<![\\p{L}\\d.,#$€£¥₹/:])${NUMBER_SRC}\\s?(k|mm|mn|bn|m|grand|thousand|million|lakhs?|lacs?|crores?)(?![\\p{L}\\d])`, 'giu');
 const BARE = /(?<![\p{L}\d.,#$€£¥₹/:+-])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{3,9}(?:\.\d{1,2})?)(?![\p{L}\d]|\s*(?:%|seats?|users?|licen[cs]es?|people|employees|staff|days?|weeks?|months?|years?|hours?|mins?|minutes?|am|pm|th|st|nd|rd)\b|[:/.,]\d)/giu;
 
 /** Parses "1,200", "1.200,50", "12.000", "2 500", "1.5" in whichever convention the digits show. */
 export function parseAmount(raw: string): number {
-  const s = raw.replace(/\s/g, '');
+  const s = raw.replace(/[\s']/g, '');
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');
   if (lastDot >= 0 && lastComma >= 0) {
@@ -48,6 +50,8 @@ export function parseAmount(raw: string): number {
   }
   const sep = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : '';
   if (!sep) return Number(s);
+  // Indian grouping ("1,50,000") is thousands too.
+  if (/^\d{1,2}(?:,\d{2})+,\d{3}$/.test(s)) return Number(s.replace(/,/g, ''));
   // One separator: groups of exactly three digits mean thousands ("12.000", "1,200"), else a decimal.
   const groups = s.split(sep);
   const thousands = groups.length > 2 || (groups.slice(1).every((g) => g.length === 3) && (groups[0] ?? '').length <= 3);

@@ -1,5 +1,5 @@
 import { isEnglishWord } from './lexicon/english.ts';
-import { FIRST_NAMES } from './lexicon/first-names.ts';
+import { FIRST_NAMES, foldName } from './lexicon/first-names.ts';
 import { COMPANY_SUFFIXES, STOP_WORDS } from './lexicon/words.ts';
 
 /**
@@ -29,35 +29,96 @@ interface Unit {
   capitalized: boolean;
 }
 
-// A word: letters/digits with inner hyphens, apostrophes and ampersands ("Weyland-Yutani", "AT&T").
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’-]*[\p{L}\p{N}])?/uy;
+// A word: letters/digits with inner hyphens, apostrophes, ampersands and dots ("Weyland-Yutani", "AT&T", "J.P").
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?/uy;
 const POSSESSIVE = /^(.*?)['’]s$/u;
 const MAX_WORDS = 5;
+const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
+// Titles before a person's name ("Dr. Osei").
+const TITLE = /^(?:mr|mrs|ms|dr|prof)$/i;
+// Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
+const ABBREVIATION = /^(?:inc|corp|co|ltd|bros|intl|mr|mrs|ms|dr|prof|st|jr|sr|(?:\p{L}\.)+\p{L})$/iu;
+// Legal forms that make the lower-case words before them a company name ("bright horizons ltd").
+const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|oy|ab|kk)$/i;
+// Lower-case words inside a capitalised name ("Bank of Ireland", "Banco de Chile", "Maria van der Berg").
+const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y';
+const CONNECTOR = new RegExp(`^(?:(?:${CONNECTORS}) )+(?=\\p{Lu})`, 'u');
+const CONNECTOR_WORD = new RegExp(`^(?:${CONNECTORS})$`);
+// A person's role at a company ("Jane, Acme's CTO").
+const ROLE = /^\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|vp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner)\b/iu;
+// A name in quotes is taken whole: "Blue Bottle Coffee".
+const QUOTED = /^["“‘'«]([\p{L}\p{N}][^"“”‘’'«»\n]{0,58}?)["”’'»]/u;
 
+// Whether the first letter is a capital ("Acme", "3M", "7-Eleven").
 function isCapitalized(word: string): boolean {
-  const c = word.charAt(0);
-  return c !== c.toLowerCase() || /^\p{Lu}/u.test(word);
+  const c = /\p{L}/u.exec(word)?.[0] ?? '';
+  return c !== c.toLowerCase() || /^\p{Lu}/u.test(c);
 }
 
+// A name may start with digits only when a capital follows ("3M", "7-Eleven"), not "3pm" or "5K".
+function digitsStartName(word: string): boolean {
+  return /^\d+-?\p{Lu}/u.test(word) && !/^\d+(?:am|pm|st|nd|rd|th|k|x|h|d|w)$/i.test(word);
+}
+
+// Legal forms that are also ordinary words in lower case ("Fjordbyte AS", "Volta SE", but "add Acme as ...").
+const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA)$/;
+// Multi-word legal forms written after a name ("Mazur Software sp. z o.o.", "Tatra s.r.o.").
+const LEGAL_TAIL = /^ (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.)(?![\p{L}\p{N}])/iu;
+// Country and region codes that end a company's name ("Kiwi Kitchens NZ", "Globex UK").
+const REGION = /^(?:UK|US|USA|EU|NZ|AU|ANZ|UAE|APAC|EMEA|LATAM|DE|FR|ES|NL|IE|SG|HK|JP|BR|MX|ZA|NA)$/;
+
 function isSuffix(word: string): boolean {
-  return COMPANY_SUFFIXES.has(word.toLowerCase());
+  return COMPANY_SUFFIXES.has(word.toLowerCase().replace(/\./g, '')) || UPPER_LEGAL_FORM.test(word);
+}
+
+function isGivenName(word: string): boolean {
+  return FIRST_NAMES.has(foldName(word));
 }
 
 function isStop(word: string): boolean {
   return STOP_WORDS.has(word.toLowerCase().replace(/’/g, "'"));
 }
 
+// The word at `pos`, with the dot of an abbreviation; never the user part of an e-mail address
+// (but "Jane@Acme", without a domain ending, is Jane at Acme).
 function wordAt(text: string, pos: number): { word: string; end: number } | undefined {
   WORD.lastIndex = pos;
   const m = WORD.exec(text);
-  return m ? { word: m[0], end: pos + m[0].length } : undefined;
+  if (!m) return undefined;
+  const end = pos + m[0].length;
+  if (EMAIL_DOMAIN.test(text.slice(end, end + 100))) return undefined;
+  return text[end] === '.' && ABBREVIATION.test(m[0]) ? { word: `${m[0]}.`, end: end + 1 } : { word: m[0], end };
 }
 
 // Whether a lower-case word may be part of a name under `lower`.
 function lowerFits(word: string, lower: LowerNames, possessive: boolean): boolean {
   if (lower === 'never') return false;
   if (lower === 'any' || possessive) return true;
-  return FIRST_NAMES.has(word.toLowerCase()) || !isEnglishWord(word);
+  return isGivenName(word) || !isEnglishWord(word);
+}
+
+// A name in quotes at `pos`, taken whole ("'Blue Bottle Coffee'").
+function readQuoted(text: string, pos: number): Unit | undefined {
+  const quoted = QUOTED.exec(text.slice(pos, pos + 64));
+  const name = quoted?.[1]?.trim();
+  if (!quoted || !name || name.split(' ').length > MAX_WORDS) return undefined;
+  return { name, start: pos + 1, end: pos + quoted[0].length, possessive: false, capitalized: isCapitalized(name) };
+}
+
+// Where the next word of a name starts after the one ending at `pos`: past a single space, and past
+// " & " or a connector inside a capitalised name; undefined when the name cannot go on.
+function nextWordAt(text: string, pos: number, words: string[], capitalized: boolean, lower: LowerNames): number | undefined {
+  if (text[pos] !== ' ') return undefined;
+  let q = pos + 1;
+  if (text[q] === '&' && text[q + 1] === ' ' && (capitalized || lower === 'any')) {
+    // "Priya & Raj" are two people, "Procter & Gamble" one company.
+    if (isPersonName(words.join(' '))) return undefined;
+    q += 2;
+  }
+  // "Jane of Acme" is a person at a company and "CEO of Acme" a title, but "Bank of Ireland" one name.
+  const connector = capitalized && !/^\p{Lu}+$/u.test(words[0] ?? '') ? CONNECTOR.exec(text.slice(q, q + 12)) : null;
+  if (connector && !(/\bof\b/.test(connector[0]) && isPersonName(words.join(' ')))) q += connector[0].length;
+  return q;
 }
 
 // Reads one name ("Dunder Mifflin", "Umbrella Corp", "acme") starting at `pos`, skipping an article.
@@ -66,57 +127,63 @@ function readUnit(text: string, pos: number, lower: LowerNames): Unit | undefine
   while (text[p] === ' ') p++;
   const article = /^the\s+/i.exec(text.slice(p, p + 4));
   if (article) p += article[0].length;
+  const quoted = readQuoted(text, p);
+  if (quoted) return quoted;
   const start = p;
   const words: string[] = [];
   let end = p;
+  let nameEnd = p;
   let possessive = false;
   let capitalized = false;
   while (words.length < MAX_WORDS) {
-    let q = end;
-    if (words.length > 0) {
-      // Words of one name are separated by a single space, or by " & " inside a capitalised name.
-      if (text[q] !== ' ') break;
-      q++;
-      if (text[q] === '&' && text[q + 1] === ' ' && capitalized) {
-        // "Priya & Raj" are two people, "Procter & Gamble" one company.
-        if (isPersonName(words.join(' '))) break;
-        q += 2;
-      }
-    }
+    const q = words.length === 0 ? end : nextWordAt(text, end, words, capitalized, lower);
+    if (q === undefined) break;
     const w = wordAt(text, q);
     if (!w) break;
     const poss = POSSESSIVE.exec(w.word);
     const bare = poss ? (poss[1] ?? '') : w.word;
     if (words.length === 0) {
-      if (/^\d/.test(bare) || isStop(bare)) return undefined;
+      if ((/^\d/.test(bare) && !digitsStartName(bare)) || isStop(bare)) return undefined;
       capitalized = isCapitalized(bare);
       // An ordinary word may still start a lower-case company name ending in a suffix ("umbrella corp").
       if (!capitalized && !lowerFits(bare, lower, Boolean(poss)) && !suffixFollows(text, w.end, lower)) return undefined;
     } else {
       // Words of a capitalised name are capitalised; a lower-case name stays lower-case ("dunder mifflin").
       // An acronym after a capitalised name is a product or topic ("Acme VAT", "Globex SSO"), not part of it.
-      const acronym = /^\p{Lu}{2,5}$/u.test(bare) && !/^\p{Lu}+$/u.test(words[0] ?? '');
+      const acronym = /^\p{Lu}{2,5}$/u.test(bare) && !/^\p{Lu}+$/u.test(words[0] ?? '') && !REGION.test(bare);
       const fits = isSuffix(bare) || (!acronym && isCapitalized(bare) === capitalized && !isStop(bare) &&
         (capitalized || lowerFits(bare, lower, Boolean(poss)) || suffixFollows(text, w.end, lower)));
       if (!fits || /^\d/.test(bare)) break;
     }
     words.push(bare);
     end = w.end;
-    // A possessive ends the name: "Acme's phone".
-    if (poss) {
+    nameEnd = poss ? w.end - 2 : w.end;
+    // A possessive ends the name: "Acme's phone", "Cliffside Hotels' email".
+    const plural = !poss && /s$/i.test(bare) && /^['’](?=\s|$)/.test(text.slice(w.end, w.end + 2));
+    if (poss || plural) {
       possessive = true;
+      if (plural) end++;
       break;
     }
   }
   if (words.length === 0) return undefined;
-  const name = text.slice(start, possessive ? end - 2 : end);
-  return { name, start, end, possessive, capitalized };
+  const tail = possessive ? null : LEGAL_TAIL.exec(text.slice(end, end + 14));
+  if (tail) end = nameEnd = end + tail[0].length;
+  return { name: text.slice(start, nameEnd), start, end, possessive, capitalized };
 }
 
+// Whether a company suffix follows `pos`: the next word, or a legal form within the next three
+// words that are not stop words ("bright horizons ltd").
 function suffixFollows(text: string, pos: number, lower: LowerNames): boolean {
   if (lower === 'never') return false;
-  const next = /^ ([\p{L}.]+)/u.exec(text.slice(pos, pos + 30));
-  return next !== null && isSuffix(next[1] ?? '');
+  const next = /^ ([\p{L}.]+)(?: ([\p{L}.]+))?(?: ([\p{L}.]+))?/u.exec(text.slice(pos, pos + 60));
+  if (!next) return false;
+  if (isSuffix(next[1] ?? '')) return true;
+  for (const word of next.slice(1)) {
+    if (!word || isStop(word)) return false;
+    if (LEGAL_FORM.test(word.replace(/\./g, ''))) return true;
+  }
+  return false;
 }
 
 /** True when a name ends in a company suffix ("Umbrella Corp", "Zorg GmbH"). */
@@ -125,12 +192,17 @@ export function hasCompanySuffix(name: string): boolean {
   return words.length > 1 && isSuffix(words[words.length - 1] ?? '');
 }
 
+// The words of a name that count, without lower-case connectors ("Maria van der Berg" has two).
+function nameWords(name: string): string[] {
+  return name.split(/\s+/).filter((w) => w !== '' && !CONNECTOR_WORD.test(w));
+}
+
 /** True for names that read as a person: a known given name first and no company suffix ("Jane Doe"). */
 export function isPersonName(name: string): boolean {
-  const words = name.split(/\s+/).filter(Boolean);
+  const words = nameWords(name);
   if (words.length === 0 || words.length > 3 || words.some(isSuffix)) return false;
-  const first = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
-  return FIRST_NAMES.has(first) || /^(mr|mrs|ms|dr|prof)$/.test(first);
+  const first = (words[0] ?? '').replace(/\.$/, '');
+  return isGivenName(first) || TITLE.test(first);
 }
 
 function single(u: Unit): NameMatch {
@@ -140,23 +212,29 @@ function single(u: Unit): NameMatch {
 
 /**
  * Reads a name at `pos`: "Jane at Acme", "Bob from Globex", "Jane @ Acme", "Carol (Massive Dynamic)",
- * "Jane, Acme", "Acme's", or one name. A lone given name is a contact, anything else a customer.
+ * "Jane, Acme", "Jane - Acme", "Acme's", or one name. A lone person's name is a contact, anything else a customer.
  * `lower` says which lower-case words may form a name (messages typed without capitals).
  */
 export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfamiliar'): NameMatch | undefined {
   const u1 = readUnit(text, pos, lower);
   if (!u1) return undefined;
-  if (u1.possessive) return single(u1);
+  if (u1.possessive) {
+    // "Acme's Jane": a company's person.
+    const person = isPersonName(u1.name) ? undefined : readUnit(text, u1.end, lower);
+    if (person && isPersonName(person.name)) return { contact: person.name, customer: u1.name, start: u1.start, end: person.end };
+    return single(u1);
+  }
   const rest = text.slice(u1.end, u1.end + 40);
-  const personLike = u1.name.split(' ').length <= 3 && !u1.name.split(' ').some(isSuffix);
-  // "Ana and Luis from X": the first person is the contact.
+  const personLike = nameWords(u1.name).length <= 3 && !nameWords(u1.name).some(isSuffix);
+  // "Ana and Luis from X": the first person is the contact (the second is one too, being "from X").
   const also = /^\s+(?:and|&)\s+/i.exec(rest);
   const second = also && isPersonName(u1.name) ? readUnit(text, u1.end + also[0].length, lower) : undefined;
-  if (second && isPersonName(second.name)) {
+  if (second) {
     const linked = readNameAt(text, second.start, lower);
     if (linked?.customer && linked.contact) return { contact: u1.name, customer: linked.customer, start: u1.start, end: linked.end };
   }
-  const link = /^\s*(?:at|from|@|of)\s+/i.exec(rest);
+  // "Jane at Acme", "Jane @ Acme", "Jane @Acme".
+  const link = /^(?:\s*@\s*|\s+(?:at|from|of)\s+)/i.exec(rest);
   if (link && personLike) {
     // After "at"/"from" a company is expected, so ordinary words count ("from massive dynamic").
     const u2 = readUnit(text, u1.end + link[0].length, lower === 'never' ? 'never' : 'any');
@@ -171,14 +249,18 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     if (u2 && close) {
       const end = u2.end + close[0].length;
       if (isPersonName(u2.name) && !isPersonName(u1.name)) return { contact: u2.name, customer: u1.name, start: u1.start, end };
+      // "Kraftwerk Labs (Berlin)": what follows a company in brackets is no company of its own.
+      if (hasCompanySuffix(u1.name)) return { ...single(u1), end };
       return { contact: u1.name, customer: u2.name, start: u1.start, end };
     }
   }
-  const comma = /^\s*,\s*/.exec(rest);
+  // "Jane, Acme" and "Jane - Acme" when the company ends the clause; "Jane, Acme's CTO".
+  const comma = /^(?:\s*,|\s+[-–—])\s*/.exec(rest);
   if (comma && isPersonName(u1.name)) {
     const u2 = readUnit(text, u1.end + comma[0].length, 'never');
     const after = u2 ? text.slice(u2.end) : '';
-    if (u2 && !isPersonName(u2.name) && /^(?:\s*$|\s*[,.;:!?]|\s+[-–—])/.test(after)) {
+    const ends = u2?.possessive ? ROLE.test(after) : /^(?:\s*$|\s*[,.;:!?]|\s+[-–—])/.test(after);
+    if (u2 && !isPersonName(u2.name) && ends) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }
@@ -187,13 +269,25 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
 
 /** Reads a whole span captured by a pattern ("Jane at Acme's", "the Acme") as a name. */
 export function parseNameSpan(span: string, lower: LowerNames = 'unfamiliar'): NameRef {
-  const cleaned = span.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,;:!?]+$/gu, '');
-  const m = readNameAt(cleaned, 0, lower);
+  // A quoted name is read whole; stray quotes and trailing punctuation go. A final dot stays: the
+  // name reader keeps it only after an abbreviation ("Acme Corp.").
+  const cleaned = span.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«»,;:!?]+$/gu, '');
+  const m = readNameAt(span.trim(), 0, lower) ?? readNameAt(cleaned, 0, lower);
   if (!m) return {};
   const ref: NameRef = {};
   if (m.contact !== undefined) ref.contact = m.contact;
   if (m.customer !== undefined) ref.customer = m.customer;
   return ref;
+}
+
+// "the VAT return", "the AWS bill": an acronym between an article and a noun names a thing, not a
+// customer ("the IBM proposal" and "the FBI team" still name one: those nouns are stop words).
+function isThingAcronym(text: string, m: NameMatch): boolean {
+  const name = m.customer ?? '';
+  if (m.contact || !/^\p{Lu}{2,5}$/u.test(name)) return false;
+  const before = /\b(?:the|an?|our|my|your|their)\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start));
+  const noun = /^\s+([\p{Ll}][\p{L}-]*)/u.exec(text.slice(m.end));
+  return before && noun !== null && !isStop(noun[1] ?? '');
 }
 
 /** The first capitalised name anywhere in `text` at or after `from` (a fallback when no pattern applies). */
@@ -202,7 +296,7 @@ export function findCapitalizedName(text: string, from = 0): NameMatch | undefin
   re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const found = readNameAt(text, m.index, 'never');
-    if (found) return found;
+    if (found && !isThingAcronym(text, found)) return found;
   }
   return undefined;
 }

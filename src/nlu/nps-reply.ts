@@ -3,9 +3,10 @@ import { NUMBER_WORDS } from './numbers.ts';
 
 const SCORE = '(10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)';
 const OUT_OF = '(?:\\s*(?:/|out\\s+of|of)\\s*(?:10|ten)\\b)?(?:\\s+from\\s+(?:me|us)\\b)?';
-// Words people put before a score: "I'd say", "probably a", "solid", "my score is", "I'll go with".
+// Words people put before a score: "I'd say", "probably a", "solid", "my score is", "I'll go with",
+// and "nota" (Portuguese, Spanish, Italian for a mark).
 const HEDGE =
-  "(?:(?:it'?s|its|it\\s+is|that'?s|i'?d|i\\s+would|i'?ll|we'?d|we\\s+would|my|our|the|a|an|solid|strong|maybe|probably|prob|definitely|def|honestly|around|about|like|roughly|eh|hmm|um|well|so|ok|okay|score|rating|nps|say|give|giving|gave|it|you|guys|us|rate|rating|go|going|with|is|be|would|:|,|-|\\s)+)";
+  "(?:(?:it'?s|its|it\\s+is|that'?s|i'?d|i\\s+would|i'?ll|we'?d|we\\s+would|my|our|the|a|an|solid|strong|maybe|probably|prob|definitely|def|honestly|around|about|like|roughly|eh|hmm|um|well|so|ok|okay|score|rating|nota|nps|say|give|giving|gave|it|you|guys|us|rate|rating|go|going|with|is|be|would|:|,|-|\\s)+)";
 const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\d.,/])${SCORE}\\s*(?:/|out\\s+of)\\s*(?:10|ten)\\b`, 'iud'),
   new RegExp(`^\\W*${HEDGE}?${SCORE}(?![\\p{L}\\d]|[.,]\\d)`, 'iud'),
@@ -13,6 +14,14 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\d.,/])${SCORE}\\W*$`, 'iud'),
 ];
 const HEDGE_ONLY = new RegExp(`^\\W*${HEDGE}?$`, 'iu');
+// The last clause of the words before a score ("I'd say" in "Not happy, I'd say").
+const LAST_CLAUSE = /(?<=[,.;:!?\-–—])[^,.;:!?\-–—]*$/u;
+
+// The words before a score, without a last clause that only leads into it.
+function withoutHedgeTail(before: string): string {
+  const last = LAST_CLAUSE.exec(before);
+  return last && HEDGE_ONLY.test(last[0]) ? before.slice(0, last.index) : before;
+}
 const OUT_OF_RE = new RegExp(`^${OUT_OF}`, 'i');
 
 function scoreValue(word: string): number {
@@ -38,7 +47,7 @@ export function parseNpsReply(text: string): Command {
     const suffix = OUT_OF_RE.exec(text.slice(scoreEnd));
     const after = stripSeparators(text.slice(scoreEnd + (suffix?.[0].length ?? 0)));
     const before = text.slice(0, scoreStart);
-    const beforeNote = HEDGE_ONLY.test(before) ? '' : stripSeparators(before.replace(/[\s,;:\-–—]+$/u, ''));
+    const beforeNote = HEDGE_ONLY.test(before) ? '' : stripSeparators(withoutHedgeTail(before).replace(/[\s,;:\-–—]+$/u, ''));
     const note = after || beforeNote;
     return note ? { intent: 'nps_reply', score, note } : { intent: 'nps_reply', score };
   }

@@ -2,7 +2,7 @@ import type { Command, ReportPeriod } from '../core/command.ts';
 import type { DateContext } from './dates/index.ts';
 import { extraIntent } from './extra-intents.ts';
 import { correctKeywords } from './fuzzy.ts';
-import { type RuleIntent, ruleIntent } from './intent-rules.ts';
+import { isChatter, type RuleIntent, ruleIntent } from './intent-rules.ts';
 import { createDealSlots, purchaseSlots, updateDealSlots } from './slots/commerce.ts';
 import type { SlotInput } from './slots/common.ts';
 import {
@@ -59,6 +59,9 @@ const GREETING = /^(?:(?:hi|hey|hello|hiya|yo|good\s+(?:morning|afternoon|evenin
 const POLITE_HEAD = /^(?:would\s+you\s+mind\s+|(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?|please\s+|pls\s+|plz\s+|kindly\s+|i'?d\s+like\s+(?:you\s+)?to\s+|i\s+want\s+(?:you\s+)?to\s+)+/i;
 const POLITE_TAIL = /[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty|cheers)\s*[.!?]*$/i;
 
+// Someone named by their role: "the ops lead", "their CFO", "the founder".
+const ROLE = /\b(?:the|their|our)\s+(?:[\w-]+\s+)?(?:lead|team|founder|owner|ceo|cto|cfo|coo|cmo|vp|manager|director|head|buyer|rep|guys?|folks)\b/i;
+
 function withoutPoliteness(text: string): string {
   const core = text.replace(GREETING, '').replace(POLITE_HEAD, '').replace(POLITE_TAIL, '').trim();
   return core.length > 0 ? core : text;
@@ -66,17 +69,19 @@ function withoutPoliteness(text: string): string {
 
 /** Parses an operator's normalised message: engine housekeeping, then the rules, then the classifier. */
 export function parseOperator(text: string, raw: string, ctx: DateContext, guess: IntentGuesser): Command {
-  const corrected = correctKeywords(withoutPoliteness(text));
+  const { text: corrected, asWritten } = correctKeywords(withoutPoliteness(text));
   const extra = extraIntent(corrected);
   if (extra) return extra;
   const lower = corrected.toLowerCase();
   const rule = ruleIntent(lower, corrected);
-  const intent = rule?.intent ?? guess(corrected);
+  const intent = rule?.intent ?? (isChatter(lower) ? undefined : guess(corrected));
   if (!intent) return { intent: 'unknown', reason: 'not_understood' };
   const command = commandFor(intent, { text: corrected, lower, ctx }, raw);
+  if ('note' in command && command.note) command.note = asWritten(command.note);
   const named = 'customer' in command || 'contact' in command;
-  // A pronoun or an e-mail address also says who: "called them back", "emailed ops@globex.com".
-  const someone = rule?.needs === 'name-or-pronoun' && /\b(?:them|they|her|him|she|he)\b|@/i.test(corrected);
+  // A pronoun, a role, an e-mail address or a phone number also says who: "called them back",
+  // "messaged the ops lead", "emailed ops@globex.com".
+  const someone = rule?.needs === 'name-or-pronoun' && ('phone' in command || /\b(?:them|they|her|him|she|he)\b|@/i.test(corrected) || ROLE.test(corrected));
   if (rule?.needs && !named && !someone) return { intent: 'unknown', reason: 'not_understood' };
   return command;
 }

@@ -21,14 +21,23 @@ function tidySpaces(text: string): string {
   return text.replace(/[ \t]+/g, ' ').replace(/ +([,.;:!?)])/g, '$1').replace(/\( +/g, '(').trim();
 }
 
-// "Fwd:", "FW:", quoted "> " lines and chat-export prefixes ("[10:32] Jane:") wrap the real message.
+// "Fwd:", "[fwd]", "Fwd from Slack:" (the message then often in quotes) open a forwarded message.
+const FORWARD = /^(?:\[(?:fwd?|fw|forwarded)\]\s*|(?:fwd?|fw|forwarded)(?:\s+from\s+[\p{L}\d .'-]{1,30}?)?\s*:\s*)+/iu;
+
+function withoutForward(line: string): string {
+  const rest = line.replace(FORWARD, '');
+  if (rest === line) return line;
+  return /^"[^"]+"$/.test(rest) ? rest.slice(1, -1) : rest;
+}
+
+// "Fwd:", FORWARD's forms, quoted "> " lines and chat-export prefixes ("[10:32] Jane:") wrap the real message.
 function unwrapForward(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const isQuote = (l: string): boolean => l.startsWith('>');
   const own = lines.filter((l) => !isQuote(l) && !/^-{2,}.*forwarded.*-{2,}$/i.test(l));
   const chosen = own.length > 0 ? own : lines.map((l) => l.replace(/^(?:>\s*)+/, ''));
   return chosen
-    .map((l) => l.replace(/^(?:(?:fwd?|fw|forwarded)\s*:\s*)+/i, '').replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*/, ''))
+    .map((l) => withoutForward(l).replace(/^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*/, ''))
     .filter(Boolean)
     .join(', ');
 }
@@ -37,7 +46,7 @@ function unwrapForward(text: string): string {
 const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\s*(?:📞|☎️?|📱)\s*/u, 'called '],
   [/^\s*(?:📧|✉️?|📩|📨)\s*/u, 'emailed '],
-  [/^\s*(?:✅|✔️?|☑️?)\s*/u, 'done: '],
+  [/^\s*(?:✅|✔️?|☑️?)(?![\s\uFE0F]*(?:done|finished|completed?)\b)\s*/iu, 'done: '],
 ];
 
 /**
@@ -71,10 +80,13 @@ export function dropArticle(text: string): string {
   return text.replace(/^(?:the|a|an|my|our|their|that|this)\s+/i, '');
 }
 
-/** Splits text into clauses at commas, semicolons, colons, dashes, full stops and newlines. */
+/**
+ * Splits text into clauses at commas, semicolons, colons, dashes, full stops and newlines. The dot
+ * of a title or an extension ("Dr. Osei", "ext. 40") ends no clause.
+ */
 export function clauses(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const sep = /\s*(?:,(?!\d)|;|(?<!\bre):(?!\d)|\.(?=\s|$)|!+(?=\s|$)|\s[-–—]+\s|\s\|\s)\s*/g;
+  const sep = /\s*(?:,(?!\d)|;|(?<!\bre):(?!\d)|(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Pp]rof|[Ee]xt))\.(?=\s|$)|!+(?=\s|$)|\s[-–—]+\s|\s\|\s)\s*/g;
   let last = 0;
   for (let m = sep.exec(text); m; m = sep.exec(text)) {
     if (m[0].length === 0) {

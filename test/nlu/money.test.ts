@@ -24,6 +24,12 @@ describe('amounts and currencies (LABELING.md "Money")', () => {
     ['USD 500', 500, 'USD'],
     ['€1,999.99', 1999.99, 'EUR'],
     ['100k usd', 100000, 'USD'],
+    ["CHF 3'200", 3200, 'CHF'],
+    ['₹1,50,000', 150000, 'INR'],
+    ['₹8 lakh', 800000, 'INR'],
+    ['2.5 crore', 25000000, undefined],
+    ['Rs 12,000', 12000, 'INR'],
+    ['Rs. 950', 950, 'INR'],
   ])('%s', (text, amount, currency) => {
     const money = findMoney(`paid ${text} today`);
     expect(money?.amount).toBe(amount);
@@ -36,6 +42,11 @@ describe('amounts and currencies (LABELING.md "Money")', () => {
     expect(parseAmount('1,5')).toBe(1.5);
     expect(parseAmount('1.200,50')).toBe(1200.5);
     expect(parseAmount('1,200.50')).toBe(1200.5);
+  });
+
+  it('reads the Swiss apostrophe and Indian lakh grouping as thousands', () => {
+    expect(parseAmount("12'500.50")).toBe(12500.5);
+    expect(parseAmount('12,34,567')).toBe(1234567);
   });
 
   it('does not take counts, dates or invoice numbers for amounts', () => {

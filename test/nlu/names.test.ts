@@ -17,6 +17,24 @@ describe('names as written (LABELING.md "Names")', () => {
     ['Jane Doe', { contact: 'Jane Doe' }],
     ['Weyland-Yutani', { customer: 'Weyland-Yutani' }],
     ['"Acme Labs"', { customer: 'Acme Labs' }],
+    ['Jane - Acme', { contact: 'Jane', customer: 'Acme' }],
+    ['Jane @Acme', { contact: 'Jane', customer: 'Acme' }],
+    ['Jane@Acme', { contact: 'Jane', customer: 'Acme' }],
+    ['Acme Inc.', { customer: 'Acme Inc.' }],
+    ['Umbrella Corp.', { customer: 'Umbrella Corp.' }],
+    ['Banco Meridiano S.A.', { customer: 'Banco Meridiano S.A.' }],
+    ['J.P. Whitfield & Co', { customer: 'J.P. Whitfield & Co' }],
+    ['Dr. Amara Osei', { contact: 'Dr. Amara Osei' }],
+    ['Bank of Ireland', { customer: 'Bank of Ireland' }],
+    ['Jane of Acme', { contact: 'Jane', customer: 'Acme' }],
+    ['Maria van der Berg from Philips', { contact: 'Maria van der Berg', customer: 'Philips' }],
+    ['3M', { customer: '3M' }],
+    ['7-Eleven', { customer: '7-Eleven' }],
+    ["'Blue Bottle Coffee'", { customer: 'Blue Bottle Coffee' }],
+    ['Lucía', { contact: 'Lucía' }],
+    ['Sunita & Dev from Larkspur Media', { contact: 'Sunita', customer: 'Larkspur Media' }],
+    ["Acme's Jane", { contact: 'Jane', customer: 'Acme' }],
+    ["Jared, Pied Piper's COO", { contact: 'Jared', customer: 'Pied Piper' }],
   ])('%s', (span, expected) => {
     expect(parseNameSpan(span)).toEqual(expected);
   });
@@ -28,7 +46,15 @@ describe('names as written (LABELING.md "Names")', () => {
     expect(isPersonName('Globex')).toBe(false);
   });
 
+  it('never reads a name from an e-mail address or a time', () => {
+    expect(parseNameSpan('jane@acme.com')).toEqual({});
+    expect(parseNameSpan('3pm')).toEqual({});
+    expect(parseNameSpan('5K')).toEqual({});
+  });
+
   it('reads lower-case names, but not ordinary words, as names', () => {
+    expect(contract('had a call with bright horizons ltd, they need SSO').slots).toMatchObject({ customer: 'bright horizons ltd' });
+    expect(contract('messaged isla at wattle & gum, sent the checklist').slots).toMatchObject({ contact: 'isla', customer: 'wattle & gum' });
     expect(contract('called jane at acme, she is happy').slots).toMatchObject({ contact: 'jane', customer: 'acme' });
     expect(contract('how is dunder mifflin doing?').slots).toEqual({ customer: 'dunder mifflin' });
     expect(contract('how is the weather?')).toEqual({ intent: 'unknown', slots: {} });
@@ -49,6 +75,24 @@ describe('names as written (LABELING.md "Names")', () => {
     expect(contract('Bob from Globex\'s number is 555-0199').slots).toEqual({ customer: 'Globex', contact: 'Bob', phone: '555-0199' });
     expect(contract('delete Jane at Acme\'s personal data')).toEqual({ intent: 'erase_contact', slots: { customer: 'Acme', contact: 'Jane' } });
     expect(contract('tell me about Jane at Acme').slots).toEqual({ customer: 'Acme', contact: 'Jane' });
+  });
+
+  it('names the contact in every intent that names someone', () => {
+    expect(contract('Jane at Acme paid $120 for extra storage').slots).toMatchObject({ customer: 'Acme', contact: 'Jane' });
+    expect(contract('Owen paid $250 for gift cards').slots).toMatchObject({ contact: 'Owen' });
+    expect(contract('new deal with Oriol at Vinyes Clos, 9k, qualified').slots).toMatchObject({ customer: 'Vinyes Clos', contact: 'Oriol' });
+    expect(contract('move Jonas at Brenner Maschinenbau to proposal').slots).toMatchObject({ customer: 'Brenner Maschinenbau', contact: 'Jonas' });
+    expect(contract('done with the proposal for Owen at Northwind Outfitters').slots).toEqual({ customer: 'Northwind Outfitters', contact: 'Owen', note: 'proposal' });
+    expect(contract('add contact Chloé Martin to Northwind Outfitters')).toEqual({
+      intent: 'update_customer', slots: { customer: 'Northwind Outfitters', contact: 'Chloé Martin' },
+    });
+  });
+
+  it('keeps abbreviation dots but ends no clause at a title', () => {
+    expect(contract('called Acme Inc. about the renewal, they want a 2-year term').slots)
+      .toEqual({ customer: 'Acme Inc.', kind: 'call', note: 'they want a 2-year term' });
+    expect(contract('Called Kestrel Health. Dr. Osei wants the HIPAA addendum.').slots)
+      .toEqual({ customer: 'Kestrel Health', kind: 'call', note: 'Dr. Osei wants the HIPAA addendum' });
   });
 
   it('reads forwarded and quoted messages', () => {

@@ -35,7 +35,7 @@ const IN_EXACT = new RegExp(`\\b(?:in|within)\\s+(${COUNT_SOURCE}|half\\s+an)\\s
 const ANY_EXACT = new RegExp(`(?:\\b(?:in|for|by)\\s+)?\\b(${COUNT_SOURCE}|half\\s+an)\\s*${UNIT_HOURS}\\b`, 'gi');
 const IN_DAYS = new RegExp(`\\b(?:in|within)\\s+(${COUNT_SOURCE})\\s*${UNIT_DAYS}\\b|\\b(${COUNT_SOURCE})\\s*${UNIT_DAYS}\\s+from\\s+(?:now|today)\\b`, 'gi');
 const ANY_DAYS = new RegExp(`(?:\\b(?:in|for|by)\\s+)?\\b(${COUNT_SOURCE})\\s*${UNIT_DAYS}\\b`, 'gi');
-const NAMED_DAY = /\b(?:(?:on|by|until|till|for)\s+)?(day\s+after\s+tomorrow|tomorrow|tmrw|tmr|tommorow|tommorrow|tomorow|2morrow|2moro|today|tonight|this\s+(?:morning|afternoon|evening)|(?:early\s+)?next\s+w(?:ee)?k|next\s+month|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:week|month)|eow|eom)\b/gi;
+const NAMED_DAY = /\b(?:(?:on|by|until|till|for)\s+)?(day\s+after\s+tomorrow|tomorrow|tmrw|tmr|tommorow|tommorrow|tomorow|2morrow|2moro|today|tonight|this\s+(?:morning|afternoon|arvo|evening)|(?:early\s+)?next\s+w(?:ee)?k|next\s+month|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:week|month)|eow|eom)\b/gi;
 const ORDINAL = /\b(?:on\s+|by\s+|until\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)/gi;
 
 function addMonths(day: LocalDay, months: number, dayOfMonth: number): LocalDay {

@@ -27,7 +27,7 @@ const NAMED = [
 const PART_OF_DAY = [
   { re: /\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b|\b(?:in\s+the\s+)?morning\b/gi, hour: 9 },
   { re: /\blater(?=\s+today\b)/gi, hour: 18 },
-  { re: /\b(?:in\s+the\s+)?afternoon\b/gi, hour: 15 },
+  { re: /\b(?:in\s+the\s+)?(?:afternoon|arvo)\b/gi, hour: 15 },
   { re: /\b(?:in\s+the\s+)?evening\b/gi, hour: 18 },
   { re: /\b(?:tonight|(?:at\s+)?night)\b/gi, hour: 20 },
 ];

@@ -62,7 +62,27 @@ bilal hassan hussein khaled walid fadi nabil jamal salim kareem leyla emine zeyn
 burak cem deniz elif can arda ozan selin thiago joao gabriel lucas matheus rafaela beatriz larissa
 camila valeria ximena sofia mateo santiago sebastian emiliano diego alejandro jimena renata fernanda
 guadalupe lupe rosa jesus josé maría josefina inés ignacio agustin lautaro martina catalina
+lawrence debra cheryl kathryn marilyn theresa kayla penelope madelyn rory ronnie frankie rosie imogen evie
+elsie millie esme rosalind yolanda hamish isla niamh siobhan eoin aoife saoirse oisin seamus callum ewan
+lachlan iain kirsty marisol tobias
+nils magnus linnea oskar elin ebba finn jakob niklas lea katharina moritz monika sabine ursula helga heike
+jurgen dieter wolfgang uwe horst markus matthias christoph philipp johannes benedikt luc mathieu maxime
+thibault manon margaux elodie giorgia alessia davide riccardo paolo pietro joao tiago rui pilar dolores raul
+rocio nuria jordi oriol alvaro ivan hector irina svetlana tatiana ekaterina yulia oksana alexei pavel
+boris katarzyna agnieszka malgorzata piotr krzysztof tomasz pawel marek michal jakub ewa tereza lucie petr
+jiri lukas ondrej ionut andreea ioana mihai vlad bogdan cristian gheorghe kostas nikos giorgos eleni
+dimitris yiannis nandi akosua chinonso ifeoma juma zawadi neema mandla tendai farai tatenda chipo kudzai
+nyasha tariro mariam fatou aminata moussa ibrahima mamadou ousmane khadija youssef amine mehdi imane meriem
+chukwuemeka chukwudi chiamaka tobi mitch mick mickey wyatt bruna anjali kiran meera vivek divya karthik sai
+haruka minho jisoo minh thanh linh huong anh duc siti putri budi agus dewi reza dariusz magdalena olena
+sigrid mikkel soren aino juha matti timo ciaran declan padraig dafydd cerys fergus ailsa mairi
+nisha arun manish suman pradeep ritu sonia ajay ankit padma shilpa smita rohit
 `;
 
-/** Lower-cased given names. */
-export const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean));
+/** A lower-cased word without its accents ("Lucía" → "lucia"), so names match however they are typed. */
+export function foldName(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Given names, lower-cased and without accents (see foldName). */
+export const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean).map(foldName));

@@ -2,6 +2,7 @@
 // one, so "met bob from globex for lunch" yields Bob and Globex and stops at "for".
 const STOP = `
 a an the this that these those it its it's they them their theirs he him his she her hers we us our ours you
+you're we're they're i'll you'll we'll they'll he'll she'll he's she's that's there's let's
 your yours i i'm i've i'd me my mine who whom whose what which when where why how all any some no not none
 each every both either neither other another such own same so than too very just also only even still yet
 again already now then here there about above across after against along among around as at before behind
@@ -25,7 +26,7 @@ january february march april june july august september october november decembe
 sep sept oct nov dec
 deal deals ticket tickets issue issues bug bugs problem reminder reminders follow followup follow-up followups
 follow-ups task tasks todo proposal proposals invoice invoices contract contracts quote quotes order orders
-team folks people guys account accounts survey surveys nps customer customers client clients lead leads stage
+team folks people guys ops account accounts survey surveys nps customer customers client clients lead leads stage
 tag tags number phone email mail address info information data details notes note summary status update
 updates news history profile overview pipeline export help undo done finished complete completed
 plan plans seat seats license licenses licence licences user users price pricing discount renewal
@@ -39,6 +40,7 @@ confirm cancel follow-up invite merge link close resolve fix fixed open create a
 erase mark snooze postpone push move set change tell show list give thank pay
 api csv pdf sso saml nps crm ui ux sdk po pos sow nda qbr sla seo ios android oauth sql url ssl dns vpn
 sms gdpr soc2 kpi roi q1 q2 q3 q4 cfo ceo cto coo vp hr pr faq eod eta fyi asap tbd
+vat gst tds hst aws gcp dpa msa rfp rfq kyc aml irs 2fa mfa otp saas b2b
 `;
 
 /** Lower-cased words that never belong to a customer's or contact's name. */
@@ -46,7 +48,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(STOP.split(/\s+/).filter(
 
 /** Lower-cased words that mark a company name ("Umbrella Corp", "Acme Labs"); kept as written. */
 export const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(`
-inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc llp plc gmbh ag sa sas sarl
+inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc llp plc gmbh ag sa sas sarl spa srl ltda
 bv nv pty oy ab kk labs lab industries systems technologies technology tech group holdings partners enterprises
 solutions software studios studio ventures trading analytics media consulting agency bank foods logistics capital
 international global networks dynamics robotics health motors

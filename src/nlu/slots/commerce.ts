@@ -34,7 +34,7 @@ export function purchaseSlots(input: SlotInput): CommandOf<'record_purchase'> {
     FOR_PHRASE.lastIndex = 0;
     for (let m = FOR_PHRASE.exec(masked); m && !note; m = FOR_PHRASE.exec(masked)) note = product(m[1]);
   }
-  return compact({ intent: 'record_purchase' as const, customer: names.customer ?? names.contact, amount, currency, note });
+  return compact({ intent: 'record_purchase' as const, ...names, amount, currency, note });
 }
 
 const DEAL_STAGES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -54,16 +54,28 @@ function dealStage(text: string): string | undefined {
   return undefined;
 }
 
+const SENTENCE_WORD = /\b(?:i|we|they|he|she|it|you|is|are|was|were|will|would|wants?|needs?|said|says)\b/i;
+
+// A deal's name listed after the customer among its amount and stage ("new deal: Acme, grid
+// dashboard, 25k, proposal"): a short phrase, not a sentence ("they want ...") nor the words
+// around the (masked) amount ("about 50k").
+function listedName(masked: string): string | undefined {
+  const segment = /^\s*,\s*([^,;]*)/u.exec(masked)?.[1]?.split(/\s[-–—]\s/)[0] ?? '';
+  const phrase = segment.trim();
+  const ok = /^\p{L}[\p{L}\d &/-]*$/u.test(phrase) && !/\s{2,}/.test(segment) && phrase.split(' ').length <= 4;
+  return ok && !SENTENCE_WORD.test(phrase) ? phrase : undefined;
+}
+
 /** Slots of a new deal: customer, amount, currency, stage, and the deal's name when given. */
 export function createDealSlots(input: SlotInput): CommandOf<'create_deal'> {
   const { text } = input;
   const { amount, currency, masked } = amountSlots(text, true);
   const name = nameAfter(text, /\b(?:deal|opportunity|opp)\b\s*(?:(?:with|w\/|for|at)\s+|[:\-–—]\s*|(?=\s+\p{Lu}))/iu, 0, 'any');
   const rest = name ? masked.slice(name.end) : '';
-  const named = /^\s*(?:(?:for|about|re)\s+|[:\-–]\s*)(.+?)(?=[,;]|\s+[-–—]\s|$)/i.exec(rest);
-  const note = named && !dealStage(named[1] ?? '') ? product(named[1]) : undefined;
+  const named = /^\s*(?:(?:for|about|re)\s+|[:\-–]\s*)(.+?)(?=[,;]|\s+[-–—]\s|$)/i.exec(rest)?.[1] ?? listedName(rest);
+  const note = named && !dealStage(named) ? product(named) : undefined;
   return compact({
-    intent: 'create_deal' as const, customer: name?.customer ?? name?.contact, amount, currency,
+    intent: 'create_deal' as const, ...refOf(name), amount, currency,
     stage: dealStage(name ? rest : masked), note,
   });
 }
@@ -78,7 +90,7 @@ export function updateDealSlots(input: SlotInput): CommandOf<'update_deal'> {
   const withName = nameAfter(text, /\bdeal\s+(?:with|w\/|for|at)\s+/i);
   const names = withName ? refOf(withName) : span ? parseNameSpan(span) : refOf(readNameAt(text, 0));
   return compact({
-    intent: 'update_deal' as const, customer: names.customer ?? names.contact,
+    intent: 'update_deal' as const, ...names,
     stage: dealStage(text.slice(move ? move[0].length : 0)), amount, currency,
   });
 }

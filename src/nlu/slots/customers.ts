@@ -1,8 +1,8 @@
 import type { CommandOf } from '../../core/command.ts';
-import { findEmail, findPhone } from '../contact-info.ts';
+import { findContactDetails } from '../contact-info.ts';
 import { findCapitalizedName, hasCompanySuffix, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
 import { cleanValue } from '../text.ts';
-import { compact, maskSpans, nameAfter, refOf, type SlotInput } from './common.ts';
+import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
 
 const LIFECYCLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bat[- _]?risk\b/i, 'at_risk'],
@@ -26,14 +26,12 @@ function tagOf(text: string): string | undefined {
 
 // Masks e-mail addresses and phone numbers so that "alice@umbrella.io" is not read as a name.
 function contactInfo(text: string): { email?: string; phone?: string; masked: string } {
-  const email = findEmail(text);
-  const afterEmail = maskSpans(text, email ? [email.span] : []);
-  const phone = findPhone(afterEmail);
-  return { email: email?.value, phone: phone?.value, masked: maskSpans(afterEmail, phone ? [phone.span] : []) };
+  const { email, phone, masked } = findContactDetails(text);
+  return { email: email?.value, phone: phone?.value, masked };
 }
 
 const ADD_HEAD =
-  /^(?:(?:please|pls)\s+)?(?:(?:add|adding|create|onboard|onboarded|signed|sign\s+up)\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:customer|client|cust|account|lead)s?\b(?:\s+(?:called|named))?|new\s+(?:customer|client|cust|account|lead)\b|signed\s+(?:up\s+)?a\s+new\s+(?:customer|client)(?:\s+today)?|add(?:ing)?\b)\s*:?\s*/i;
+  /^(?:(?:please|pls)\s+)?(?:(?:add|adding|create|onboard|onboarded|signed|sign\s+up)\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:customer|client|cust|account|lead)s?\b(?:\s+(?:called|named))?|new\s+(?:customer|client|cust|account|lead)\b|signed\s+(?:up\s+)?a\s+new\s+(?:customer|client)(?:\s+today)?|add(?:ing)?\b|onboard(?:ed|ing)?\b)\s*:?\s*/i;
 
 // The new customer's contact: "contact Alice", "Jane at Acme", or a person right after the name
 // ("Wayne Enterprises - Bruce Wayne, ...").
@@ -42,7 +40,7 @@ function newContact(masked: string, name: NameMatch | undefined): string | undef
   if (explicit) return explicit.contact ?? explicit.customer;
   if (!name) return undefined;
   if (name.customer && name.contact) return name.contact;
-  const gap = /^\s*(?:[-–—,(]|with\b)\s*/i.exec(masked.slice(name.end));
+  const gap = /^\s*(?:[-–—,(:]|with\b)\s*/i.exec(masked.slice(name.end));
   const next = gap ? readNameAt(masked, name.end + gap[0].length) : undefined;
   return next?.contact && !next.customer ? next.contact : undefined;
 }
@@ -65,11 +63,27 @@ export function addCustomerSlots(input: SlotInput): CommandOf<'add_customer'> {
 
 const UPDATE_HEAD = /^(?:(?:please|pls)\s+)?(?:tag|untag|label|retag|rename|mark|set|flag|update|change|add\s+(?:the\s+)?tag\s+(?:"[^"]*"|'[^']*'|\S+)\s+to)\s+/i;
 
+// A field and whose it is: "the main phone for Acme", "(set) email for Hooli (to ...)".
+const FIELD_FOR =
+  /^(?:the\s+)?(?:(?:new|main|contact|work|office|billing|direct)\s+)*(?:phone(?:\s+number)?|number|mobile|cell|tel(?:ephone)?|landline|fax|e-?mail(?:\s+address)?|address)\s+(?:for|of)\s+/i;
+// A contact added to a customer: "add contact Jane Doe to Acme", "new contact at Acme: Jane Doe".
+const ADDED_CONTACT =
+  /^(?:add(?:ed)?|new)\s+(?:a\s+)?(?:new\s+)?contact\s*:?\s+(?:(?:at|for|to)\s+(.+?)\s*:\s*(.+)|(.+?)\s+(?:to|at|for)\s+(.+))$/i;
+
+// Whose field, when the name comes first: "pied piper phone: ...", "Bob from Globex's number is ...".
+const NAME_THEN_FIELD =
+  /^(?:the\s+)?(.+?)(?:['’]s?)?\s+(?:(?:new|main|contact|work|office|billing|direct)\s+)*(?:phone(?:\s+number)?|number|mobile|cell|tel(?:ephone)?|landline|fax|e-?mail(?:\s+address)?|address)\b/i;
+
 function updateTarget(masked: string): NameMatch | undefined {
   const head = UPDATE_HEAD.exec(masked);
-  if (head) return readNameAt(masked, head[0].length, 'any');
-  const forX = nameAfter(masked, /^(?:the\s+)?(?:new\s+)?(?:phone(?:\s+number)?|number|mobile|e-?mail(?:\s+address)?|address)\s+(?:for|of)\s+/i);
-  return forX ?? readNameAt(masked, 0) ?? findCapitalizedName(masked);
+  const from = head ? head[0].length : 0;
+  const field = FIELD_FOR.exec(masked.slice(from));
+  if (field) return readNameAt(masked, from + field[0].length, 'any');
+  if (head) return readNameAt(masked, from, 'any');
+  // The words before the field are a name, so ordinary words count ("pied piper").
+  const before = NAME_THEN_FIELD.exec(masked);
+  const named = before ? readNameAt(masked, before[0].indexOf(before[1] ?? ''), 'any') : undefined;
+  return named ?? readNameAt(masked, 0) ?? findCapitalizedName(masked);
 }
 
 /** Slots of a customer change: who, and the new phone, e-mail, tag or lifecycle stage. */
@@ -80,6 +94,12 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   const newContact = /^(.+?)\s+is\s+(?:now\s+)?(?:the|our)\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s+(?:at|for|with)\s+(.+)$/i.exec(masked);
   if (newContact) {
     return compact({ intent: 'update_customer' as const, contact: parseNameSpan(newContact[1] ?? '', 'any').contact, customer: parseNameSpan(newContact[2] ?? '', 'any').customer });
+  }
+  const added = ADDED_CONTACT.exec(masked);
+  if (added) {
+    const who = parseNameSpan(added[2] ?? added[3] ?? '', 'any');
+    const at = parseNameSpan(added[1] ?? added[4] ?? '', 'any');
+    return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
   }
   // "remove tag vip from Acme" / "untag vip from Acme": the tag first, then the customer.
   const removal = /^(?:(?:remove|delete|drop)\s+(?:the\s+)?tag|untag)\s+["']?(.+?)["']?\s+from\s+(.+?)\s*[.!]*$/i.exec(masked);
@@ -93,7 +113,8 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   if (isTagging && name && lowerPair && name.customer === name.customer?.toLowerCase() && /^\s*$/.test(masked.slice(name.end))) {
     name = { customer: lowerPair[1], start: name.start, end: name.start + (lowerPair[1] ?? '').length };
   }
-  const after = masked.slice(name?.end ?? 0);
+  // Without a name, what follows the command word and any pronoun ("tag them as vip").
+  const after = name ? masked.slice(name.end) : masked.replace(UPDATE_HEAD, '').replace(/^(?:them|it|her|him|this|that)\b/i, '');
   let tag: string | undefined;
   if (isTagging) {
     const quoted = /["']([^"']+)["']/.exec(masked);
@@ -108,7 +129,7 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
 }
 
 const SUMMARY_HEAD =
-  /^(?:how\s+is|how's|hows|how\s+are\s+things\s+(?:with|at)|what'?s\s+up\s+with|what'?s\s+(?:happening|new|going\s+on)\s+(?:with|at)|what'?s\s+the\s+(?:story|latest|deal)\s+with|tell\s+me\s+(?:more\s+)?about|what\s+do\s+(?:we|i)\s+know\s+about|status\s+(?:of|for|on)|(?:give\s+me\s+(?:a|the)\s+)?summary(?:\s+(?:of|for|on))?|summari[sz]e|(?:an?\s+)?overview\s+(?:of|for)|info\s+(?:on|about|for)|catch\s+me\s+up\s+on|where\s+are\s+we\s+with|history\s+(?:with|of|for)|any\s+news\s+(?:on|from|about)|show\s+me|profile\s+(?:of|for)|details\s+(?:on|for|of)|who\s+is|who's)\s+/i;
+  /^(?:how(?:'s|\s+is)\s+it\s+going\s+(?:with|at)|how\s+is|how's|hows|how\s+are\s+things\s+(?:with|at)|what'?s\s+up\s+with|what'?s\s+(?:happening|new|going\s+on)\s+(?:with|at)|what'?s\s+the\s+(?:story|latest|deal)\s+with|tell\s+me\s+(?:more\s+)?about|what\s+do\s+(?:we|i)\s+know\s+about|status\s+(?:of|for|on)|(?:give\s+me\s+(?:a|the)\s+)?summary(?:\s+(?:of|for|on))?|summari[sz]e|(?:an?\s+)?overview\s+(?:of|for)|info\s+(?:on|about|for)|catch\s+me\s+up\s+on|where\s+are\s+we\s+with|history\s+(?:with|of|for)|any\s+news\s+(?:on|from|about)|show\s+me|profile\s+(?:of|for)|details\s+(?:on|for|of)|who\s+is|who's)\s+/i;
 
 /** Slots of a summary request: the customer or contact asked about. */
 export function summarySlots(input: SlotInput): CommandOf<'customer_summary'> {
@@ -119,7 +140,7 @@ export function summarySlots(input: SlotInput): CommandOf<'customer_summary'> {
     const ref = parseNameSpan(framed[1] ?? framed[2] ?? framed[3] ?? '', 'any');
     if (ref.customer || ref.contact) return { intent: 'customer_summary', ...ref };
   }
-  const head = SUMMARY_HEAD.exec(text) ?? /^(?:give\s+me\s+)?(?:a\s+|the\s+)?(?:summary|lowdown|rundown|low-down|run-down|update)\s+(?:of|for|on|about)\s+/i.exec(text);
+  const head = SUMMARY_HEAD.exec(text) ?? /^(?:give\s+me\s+)?(?:a\s+|the\s+)?(?:quick\s+|short\s+|brief\s+)?(?:summary|lowdown|rundown|low-down|run-down|update)\s+(?:of|for|on|about)\s+/i.exec(text);
   const name = readNameAt(text, head ? head[0].length : 0) ?? findCapitalizedName(text);
   return compact({ intent: 'customer_summary' as const, ...refOf(name) });
 }

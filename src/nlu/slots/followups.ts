@@ -9,7 +9,7 @@ const CREATE_HEAD =
 const FOLLOW_HEAD = /^(?:follow[- ]?up|f\/u|check\s+in|circle\s+back|touch\s+base)\s+(?:with|w\/|on)\s+/i;
 // Where a name sits inside a task: after a verb of contact or a preposition ("send X to Acme").
 const TASK_NAME_LEAD =
-  /\b(?:to|with|w\/|for|from|call|email|e-mail|ping|text|message|meet|chase|invoice|phone|ring|contact|visit|pay|survey|thank|bill|remind)\s+/gi;
+  /\b(?:to|with|w\/|for|from|call|email|e-mail|ping|text|message|meet|chase|invoice|phone|ring|contact|visit|pay|survey|thank|bill|remind|send|give|show)\s+/gi;
 const GENERIC_TASK = /^(?:reminder|task|todo|to-do|item)s?$/i;
 
 // A lone lower-case word is read as a name only inside a task; a capitalised one anywhere.
@@ -45,17 +45,18 @@ const GENERIC_WORDS = /\b(?:follow[- ]?ups?|followups?|reminders?|tasks?|todos?|
 export function completeFollowupSlots(input: SlotInput): CommandOf<'complete_followup'> {
   const { text } = input;
   let body = text.replace(COMPLETE_HEAD, '').replace(COMPLETE_TAIL, '');
-  body = body.replace(/^(?:that'?s|it|that|this)$/i, '');
-  // A lower-case name only counts before a task word ("the globex quote"); "the deck" is a task.
+  body = body.replace(/^(?:that'?s|it|that|this)(?:\s+one(?:'?s)?)?$/i, '');
+  // A lower-case name only counts before a task word ("the globex quote"), and only an unfamiliar
+  // word ("the board deck" is a task).
   const lowerName = /^(?:the\s+)?([\p{Ll}][\p{L}-]*)\s+(?:quote|proposal|contract|invoice|deck|follow[- ]?up|reminder|renewal|task|call|demo|onboarding)\b/u.exec(body);
   // A lower-case body that is nothing but a name ("done w/ acme") names the customer.
   const whole = readNameAt(body, 0);
   const bodyIsName = whole && body.slice(whole.end).trim() === '' ? whole : undefined;
-  const name = findCapitalizedName(body) ?? (lowerName ? readNameAt(body, lowerName.index, 'any') : bodyIsName);
+  const name = findCapitalizedName(body) ?? (lowerName ? readNameAt(body, lowerName.index) : bodyIsName);
   let note = name ? cutSpans(body, [], [spanOf(name)]) : body;
   note = dropArticle(cleanValue(note.replace(GENERIC_WORDS, ' ')));
   note = note.replace(/\s+(?:for|to|with|of)$/i, '').replace(/^(?:it|that|this|the|a|an|my)$/i, '');
-  return compact({ intent: 'complete_followup' as const, customer: name?.customer, note: cleanValue(note) });
+  return compact({ intent: 'complete_followup' as const, ...refOf(name), note: cleanValue(note) });
 }
 
 /** Slots of a snooze: the new time ("until Monday", "by 2 days", "1 hour") and the customer if named. */
@@ -65,7 +66,7 @@ export function snoozeFollowupSlots(input: SlotInput): CommandOf<'snooze_followu
   const masked = maskSpans(text, due?.spans ?? []);
   const name = findCapitalizedName(masked) ??
     nameAfter(masked, /\bthe\s+(?=[\p{Ll}][\p{L}-]*\s+(?:reminder|follow[- ]?up|task)\b)/u, 0, 'any');
-  return compact({ intent: 'snooze_followup' as const, customer: name?.customer, dueAt: due?.at });
+  return compact({ intent: 'snooze_followup' as const, ...refOf(name), dueAt: due?.at });
 }
 
 /** Slots of a follow-up listing: only the customer ("follow-ups for Acme"); never a dueAt (LABELING.md). */

@@ -1,5 +1,5 @@
 import type { CommandOf } from '../../core/command.ts';
-import { blankEmails } from '../contact-info.ts';
+import { findContactDetails } from '../contact-info.ts';
 import { findDue, findPast } from '../dates/index.ts';
 import { LOG_HEAD } from '../intent-rules.ts';
 import { detectKind, kindFromWord } from '../kinds.ts';
@@ -9,11 +9,16 @@ import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
 
 // A clause asking for a follow-up ("follow up next Tuesday", "chase Thursday", "remind me Friday").
 const FOLLOWUP_CLAUSE =
-  /^(?:and\s+|then\s+|so\s+|pls\s+|please\s+|need\s+to\s+|will\s+|i'?ll\s+|gotta\s+|should\s+|(?:could|can|would)\s+you\s+(?:please\s+)?)?(?:follow[- ]?up|followup|f\/u|remind\s+me|reminder|check\s+(?:back|in)|chase|circle\s+back|touch\s+base|ping\s+(?:me|them|her|him)|call\s+(?:her|him|them)\s+back|nudge|next\s+(?:step|call|touchpoint|check-?in)|revisit)\b/i;
+  /^(?:and\s+|then\s+|so\s+|pls\s+|please\s+|need\s+to\s+|will\s+|i'?ll\s+|gotta\s+|should\s+|(?:could|can|would)\s+you\s+(?:please\s+)?)?(?:follow[- ]?up|followup|f\/u|remind\s+me|reminder|check\s+(?:back|in)|chase|circle\s+back|touch\s+base|ping\s+(?:me|them|her|him)|(?:call|ring|phone)\s+(?:(?:her|him|them)\s+)?back|try\s+(?:(?:her|him|them)\s+)?again|nudge|next\s+(?:step|call|touchpoint|check-?in)|revisit)\b/i;
 
 const EXPLICIT = /^log\s+(?:a\s+|an\s+)?([\w-]+)\s+(?:with|for|to|w\/)\s+([^:]+?)\s*:\s*(.*)$/i;
 const CONTINUES = /^(?:for|over|about|re|regarding|during|via|yesterday|today|this\s+(?:morning|afternoon|evening)|earlier|last\s+\w+)\b/i;
 const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+/i;
+
+function continues(clause: string | undefined): boolean {
+  if (clause === undefined) return false;
+  return CONTINUES.test(clause) || findContactDetails(clause, { bareDigits: false }).masked.trim() === '';
+}
 
 interface NoteParts {
   note?: string;
@@ -43,8 +48,11 @@ function noteFrom(text: string, start: number): NoteParts {
 function splitNote(text: string, anchor: number): NoteParts & { noteStart: number } {
   const all = clauses(text);
   let i = all.findIndex((x) => anchor <= x.start + x.text.length);
-  // "met Jane, Acme, for coffee, ...": a clause continuing the interaction still belongs to it.
-  while (i >= 0 && CONTINUES.test(all[i + 1]?.text ?? '')) i++;
+  // A name ending in a dot ("Mazur Software sp. z o.o.") ends inside a separator: its clause is the one before.
+  if (i > 0 && (all[i]?.start ?? 0) >= anchor) i--;
+  // "met Jane, Acme, for coffee, ...", "emailed Jane, jane@acme.com, ...": a clause continuing the
+  // interaction, or giving only the address or number it went to, still belongs to it.
+  while (i >= 0 && continues(all[i + 1]?.text)) i++;
   const c = i >= 0 ? all[i] : undefined;
   const clauseEnd = c ? c.start + c.text.length : text.length;
   const and = /^\s*(?:and|&)\s+/i.exec(text.slice(anchor, clauseEnd));
@@ -69,6 +77,11 @@ function firstClauseEnd(text: string, from: number): number {
 /** Slots of a logged interaction: names, kind, note, the follow-up's dueAt, when it happened, the words to keep. */
 export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interaction'> {
   const { text, ctx } = input;
+  // The address or number the interaction went to (LABELING.md); names are read with both masked
+  // by a character no name is made of, so "emailed ops@globex.com the deck" names no one.
+  const details = findContactDetails(text, { filler: '#', bareDigits: false });
+  const reached = { email: details.email?.value, phone: details.phone?.value };
+  const named = details.masked;
   const explicit = EXPLICIT.exec(text);
   if (explicit) {
     const words = (explicit[3] ?? '').trim();
@@ -76,6 +89,7 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
     return compact({
       intent: 'log_interaction' as const,
       ...parseNameSpan(explicit[2] ?? '', 'any'),
+      ...reached,
       kind: kindFromWord(explicit[1] ?? '') ?? detectKind(text),
       note: parts.note,
       dueAt: parts.followUp ? findDue(parts.followUp, ctx)?.at : undefined,
@@ -88,22 +102,22 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
   const noteColon = /^(?:note|nb)\s*:\s*/i.exec(text);
   const fyi = /^fyi\s*[:,-]?\s*/i.exec(text);
   if (noteFor) {
-    name = readNameAt(text, noteFor[0].length, 'any');
+    name = readNameAt(named, noteFor[0].length, 'any');
     anchor = name?.end ?? noteFor[0].length;
   } else if (noteColon || fyi) {
     const start = (noteColon ?? fyi)?.[0].length ?? 0;
-    name = fyi ? readNameAt(text, start) : findCapitalizedName(text, start);
+    name = fyi ? readNameAt(named, start) : findCapitalizedName(named, start);
     // "note: ..." keeps everything after the colon; "fyi Acme ..." everything after the name.
     anchor = fyi ? (name?.end ?? start) : start;
     const parts = noteFrom(text, anchor);
     return compact({
-      intent: 'log_interaction' as const, ...refOf(name), kind: 'note' as const,
+      intent: 'log_interaction' as const, ...refOf(name), ...reached, kind: 'note' as const,
       note: parts.note, dueAt: parts.followUp ? findDue(parts.followUp, ctx)?.at : undefined, words: raw,
     });
   } else {
     const head = LOG_HEAD.exec(text);
     const from = head ? head[0].length : 0;
-    name = findLogName(blankEmails(text), from, firstClauseEnd(text, from));
+    name = findLogName(named, from, firstClauseEnd(text, from));
     anchor = name?.end ?? from;
   }
   const parts = splitNote(text, anchor);
@@ -111,6 +125,7 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
   return compact({
     intent: 'log_interaction' as const,
     ...refOf(name),
+    ...reached,
     kind: noteFor ? ('note' as const) : detectKind(interaction) ?? detectKind(text),
     note: parts.note,
     dueAt: parts.followUp ? findDue(parts.followUp, ctx)?.at : undefined,

@@ -29,6 +29,9 @@ export function openTicketSlots(input: SlotInput): CommandOf<'open_ticket'> {
 const CLOSE_HEAD =
   /^(?:(?:please|pls)\s+)?(?:close|closed|resolve|resolved|fix|fixed|mark)\b\s*(?:out\s+)?[:\-–]?\s*(?:the\s+)?(?:(?:ticket|issue|bug)\s*(?:(?:for|from|of)\s+|:\s*))?/i;
 const TICKET_WORD = /\s*\b(?:ticket|issue|bug|problem)s?\b/i;
+// "Acme says the bug is fixed": the customer's word for it comes before the ticket's words.
+const SAYS = /^\s*(?:says|said|reports?|reported|confirms?|confirmed)(?:\s+that)?\s+/i;
+const FIXED_TAIL = /\s+(?:is|are|was|has\s+been|have\s+been|got)\s+(?:now\s+)?(?:fixed|resolved|closed|done)\b.*$|\s*[,;].*$/i;
 
 /** Slots of a closed ticket: the customer and the words naming the ticket ("export"). */
 export function closeTicketSlots(input: SlotInput): CommandOf<'close_ticket'> {
@@ -36,13 +39,15 @@ export function closeTicketSlots(input: SlotInput): CommandOf<'close_ticket'> {
   const head = CLOSE_HEAD.exec(text);
   const from = head ? head[0].length : 0;
   const name = readNameAt(text, from) ?? nameAfter(text, /\b(?:ticket|issue|bug|problem)s?\s+(?:for|from|of|at)\s+/i);
-  const start = name && name.start === from ? name.end : from;
-  // The ticket's words sit before "ticket" ("Acme's export ticket") or after the name ("ticket: Acme VAT").
-  const word = TICKET_WORD.exec(text.slice(start));
-  const words = word ? text.slice(start, start + word.index) : name ? text.slice(start) : '';
+  const start = name && /^\s*(?:the\s+)?$/i.test(text.slice(from, name.start)) ? name.end : from;
+  // The ticket's words sit before "ticket" ("Acme's export ticket") or after the name ("ticket: Acme VAT"),
+  // and end with their clause or a "... is fixed" ("Acme's iOS crash is fixed, close the ticket").
+  const clause = text.slice(start).replace(FIXED_TAIL, '').replace(SAYS, '');
+  const word = TICKET_WORD.exec(clause);
+  const words = word ? clause.slice(0, word.index) : name ? clause : '';
   const note = dropArticle(cleanValue(words));
   return compact({
-    intent: 'close_ticket' as const, customer: name?.customer,
+    intent: 'close_ticket' as const, ...refOf(name),
     note: /^(?:that|this|it|the|my)$/i.test(note) ? undefined : note,
   });
 }

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from './helpers.ts';
+
+// General shapes found missing on the development split (nlu-corpus/dev-src), checked on fresh examples.
+describe('wrappers and shorthand', () => {
+  it('unwraps "Fwd from X:" and "[fwd]" with the forwarded text in quotes', () => {
+    expect(contract('Fwd from Teams: "called Orbis, they want a quote"')).toEqual({
+      intent: 'log_interaction', slots: { customer: 'Orbis', kind: 'call', note: 'they want a quote' },
+    });
+    expect(contract('[fwd] email from Ada Lovelace: the draft looks good').slots).toMatchObject({ contact: 'Ada Lovelace', kind: 'email' });
+  });
+
+  it('reads a lone "w" as "with" and keeps the words of the note as written', () => {
+    expect(contract('call w Orbis: they want SSO').slots).toMatchObject({ customer: 'Orbis', kind: 'call', note: 'they want SSO' });
+    expect(contract('done w the Orbis renewal quote').slots).toEqual({ customer: 'Orbis', note: 'renewal quote' });
+  });
+
+  it('keeps typos and near-keywords in notes as written', () => {
+    expect(contract('remnd me tmrw to send the invocie to Orbis').slots).toMatchObject({ customer: 'Orbis', note: 'send the invocie' });
+    expect(contract('met Ada at Orbis, they want a custom report').slots).toMatchObject({ note: 'they want a custom report' });
+  });
+
+  it('reads "call back" and "try again" as the follow-up clause', () => {
+    expect(contract('rang Orbis, no answer, try again Friday').slots).toMatchObject({ note: 'no answer', dueAt: '2026-11-27T14:00:00.000Z' });
+    expect(contract('called Ada at Orbis, she is away, call back next week').slots).toMatchObject({
+      note: 'she is away', dueAt: '2026-11-30T14:00:00.000Z',
+    });
+  });
+
+  it('reads "arvo" as the afternoon', () => {
+    expect(contract('remind me tomorrow arvo to call Orbis').slots.dueAt).toBe('2026-11-25T20:00:00.000Z');
+  });
+});
+
+describe('who is named', () => {
+  it('does not take an acronym between an article and a noun for a customer', () => {
+    expect(contract('remind me Friday to file the VAT return').slots).toEqual({ note: 'file the VAT return', dueAt: '2026-11-27T14:00:00.000Z' });
+    expect(contract('remind me to send the DPA to Orbis Ltd').slots).toMatchObject({ customer: 'Orbis Ltd', note: 'send the DPA' });
+    expect(contract('remind me to send the proposal to the IBM team').slots).toMatchObject({ customer: 'IBM' });
+  });
+
+  it('keeps upper-case and multi-word legal forms and region codes in company names', () => {
+    expect(contract('add lead Fjellvik AS').slots).toEqual({ customer: 'Fjellvik AS', stage: 'lead' });
+    expect(contract('Orbis UK paid £400').slots).toMatchObject({ customer: 'Orbis UK' });
+    expect(contract('called Ada Nowak, Orbis Software sp. z o.o. - pilot agreed').slots).toMatchObject({
+      contact: 'Ada Nowak', customer: 'Orbis Software sp. z o.o.', note: 'pilot agreed',
+    });
+    expect(contract('add Acme as a customer').slots).toEqual({ customer: 'Acme' });
+  });
+
+  it('does not pair a company with a place in brackets', () => {
+    expect(contract('new customer Orbis Labs (Lisbon), contact Ada Costa').slots).toEqual({ customer: 'Orbis Labs', contact: 'Ada Costa' });
+  });
+
+  it('skips a clause that only gives the address or number reached', () => {
+    expect(contract('emailed Ada Costa, ada@orbis.io, sent the deck').slots).toMatchObject({ contact: 'Ada Costa', email: 'ada@orbis.io', note: 'sent the deck' });
+  });
+
+  it('counts a role ("the ops lead") as saying who was reached, but no contraction as a name', () => {
+    expect(contract('texted the ops lead, waiting on the PO')).toEqual({ intent: 'log_interaction', slots: { kind: 'message', note: 'waiting on the PO' } });
+    expect(contract('tag you\'re it').intent).toBe('unknown');
+    expect(contract('tag them as reseller')).toEqual({ intent: 'update_customer', slots: { tag: 'reseller' } });
+  });
+
+  it('does not read an ordinary word listed only capitalised ("first") as a lower-case name', () => {
+    expect(contract('coffee first, emails later').intent).toBe('unknown');
+  });
+});
+
+describe('intents by their usual words', () => {
+  it.each([
+    ['send me the memo', 'unknown'],
+    ['call me later', 'unknown'],
+    ['remind me, where is the office?', 'unknown'],
+    ['remind me why we did this', 'unknown'],
+    ['clients tagged partner', 'list_customers'],
+    ['fintech customers?', 'list_customers'],
+    ['csat survey for Ada Costa', 'send_survey'],
+    ['who is slipping?', 'churn_report'],
+    ['list the hibernating ones', 'segment_report'],
+    ['detractors this month', 'nps_report'],
+    ['ctrl+z', 'undo'],
+    ['what is in qualified', 'pipeline_report'],
+    ['Orbis is active now', 'update_customer'],
+    ['Orbis deal increased to 20k', 'update_deal'],
+    ["Orbis's login bug is fixed", 'close_ticket'],
+  ])('%s → %s', (text, intent) => {
+    expect(contract(text).intent).toBe(intent);
+  });
+
+  it('reads the ticket words around "is fixed"', () => {
+    expect(contract('the Orbis sync bug is fixed, close it').slots).toEqual({ customer: 'Orbis', note: 'sync' });
+    expect(contract('Orbis says the export bug is resolved').slots).toEqual({ customer: 'Orbis', note: 'export' });
+  });
+
+  it('reads a deal name listed among amount and stage', () => {
+    expect(contract('new deal: Orbis Ltd, data platform, 30k, proposal').slots).toEqual({
+      customer: 'Orbis Ltd', note: 'data platform', amount: 30000, stage: 'proposal',
+    });
+  });
+
+  it('reads completions that open with a tick or say "that one"', () => {
+    expect(contract('✔️ done with the board deck')).toEqual({ intent: 'complete_followup', slots: { note: 'board deck' } });
+    expect(contract('done with the orbis quote').slots).toEqual({ customer: 'orbis', note: 'quote' });
+    expect(contract("that one's done")).toEqual({ intent: 'complete_followup', slots: {} });
+  });
+});
+
+describe('survey replies', () => {
+  it('reads "nota" as a score and drops the words that only lead into it', () => {
+    expect(contract('nota 7, bom', { as: 'customer' })).toEqual({ intent: 'nps_reply', slots: { score: 7, note: 'bom' } });
+    expect(contract('too slow for us, I would say 4', { as: 'customer' })).toEqual({ intent: 'nps_reply', slots: { score: 4, note: 'too slow for us' } });
+    expect(contract('love it, 9', { as: 'customer' }).slots).toEqual({ score: 9, note: 'love it' });
+  });
+});
