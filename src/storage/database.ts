@@ -88,6 +88,8 @@ async function openSqlite(path: string): Promise<Database> {
   // synchronous is per connection: FULL makes each commit durable across a power cut.
   await prisma.$executeRawUnsafe('PRAGMA synchronous = FULL');
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  // Each command runs in a savepoint; its undo pages stay in memory instead of a temporary file.
+  await prisma.$executeRawUnsafe('PRAGMA temp_store = MEMORY');
   return {
     provider: 'sqlite', prisma, migration, sqlite: createSqliteWriter(serial.connection(), serial.exclusive), close: () => prisma.$disconnect(),
   };

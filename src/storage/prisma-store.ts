@@ -43,17 +43,22 @@ class PrismaStoreTx implements StoreTx {
     return this.changeSet;
   }
 
-  /** Logs one audited write; the first one opens the transaction's change set. */
+  private readonly entries: AuditRecord[] = [];
+
+  /** Logs one audited write; the first one opens the transaction's change set (its entries are written at the end, in one statement). */
   private async record(e: AuditRecord): Promise<void> {
     this.changeSet ??= (await this.tx.changeSet.create({ data: { actor: this.actor, summary: 'change', kind: 'change' }, select: { id: true } })).id;
-    await this.tx.auditEntry.create({
-      data: { changeSetId: this.changeSet, action: e.action, entity: e.entity, entityId: e.entityId, before: e.before && encodeJson(e.before), after: e.after && encodeJson(e.after) },
-    });
+    this.entries.push(e);
   }
 
-  /** Gives the change set, if the transaction wrote, its confirmation line and kind. */
+  /** Writes the audit entries and gives the change set, if the transaction wrote, its confirmation line and kind. */
   async closeChangeSet(kind: string, summary: string): Promise<void> {
-    if (this.changeSet !== null) await this.tx.changeSet.update({ where: { id: this.changeSet }, data: { summary, kind } });
+    if (this.changeSet === null) return;
+    const changeSetId = this.changeSet;
+    await this.tx.auditEntry.createMany({
+      data: this.entries.map((e) => ({ changeSetId, action: e.action, entity: e.entity, entityId: e.entityId, before: e.before && encodeJson(e.before), after: e.after && encodeJson(e.after) })),
+    });
+    await this.tx.changeSet.update({ where: { id: changeSetId }, data: { summary, kind } });
   }
 
   async enqueueOutgoing(message: OutgoingMessage, at: Date, leaseUntil?: Date): Promise<number | null> {
