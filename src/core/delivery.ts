@@ -83,10 +83,11 @@ export function createDelivery(deps: {
   }
 
   async function deliverDue(): Promise<number> {
-    return sendClaimed(await deps.outbox.claimDue(deps.clock.now(), o.batchSize, o.leaseMs));
+    return sendAll(await deps.outbox.claimDue(deps.clock.now(), o.batchSize, o.leaseMs), false);
   }
 
-  async function sendClaimed(claimed: readonly ClaimedMessage[]): Promise<number> {
+  /** Sends claimed messages; `soon` lets their "sent" mark wait to share a later commit. */
+  async function sendAll(claimed: readonly ClaimedMessage[], soon: boolean): Promise<number> {
     if (claimed.length === 0) return 0;
     // Messages to one chat keep their order; different chats go in parallel.
     const byChat = new Map<string, ClaimedMessage[]>();
@@ -97,7 +98,7 @@ export function createDelivery(deps: {
     })));
     // One commit per sweep rather than per message: a crash before it resends at most this sweep's
     // messages after their lease, and never loses one.
-    await deps.outbox.markSent(sent, deps.clock.now());
+    await deps.outbox.markSent(sent, deps.clock.now(), { soon });
     return sent.length;
   }
 
@@ -118,7 +119,8 @@ export function createDelivery(deps: {
 
   return {
     deliverDue,
-    sendClaimed,
+    // Nobody waits for the "sent" marks of replies handed over at commit: they ride along with later commits.
+    sendClaimed: (claimed) => sendAll(claimed, true),
     drain() {
       // A drain already running picks up what was queued since.
       if (draining) {

@@ -40,8 +40,11 @@ export interface OutboxStore {
   enqueue(message: OutgoingMessage): Promise<boolean>;
   /** Claims up to `limit` due messages (pending, or sending with an expired lease) for `leaseMs`. */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
-  /** Marks delivered messages, in one statement (a sweep's worth at a time). */
-  markSent(ids: readonly number[], at: Date): Promise<void>;
+  /**
+   * Marks delivered messages, in one statement (a sweep's worth at a time). `soon`: the mark may
+   * wait a moment to be stored with other writes; a crash before that resends after the lease.
+   */
+  markSent(ids: readonly number[], at: Date, options?: { soon?: boolean }): Promise<void>;
   /** Puts a claimed message back for a later attempt. */
   reschedule(id: number, notBefore: Date, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;

@@ -90,8 +90,13 @@ async function openSqlite(path: string): Promise<Database> {
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   // Each command runs in a savepoint; its undo pages stay in memory instead of a temporary file.
   await prisma.$executeRawUnsafe('PRAGMA temp_store = MEMORY');
+  const writer = createSqliteWriter(serial.connection(), serial.exclusive);
   return {
-    provider: 'sqlite', prisma, migration, sqlite: createSqliteWriter(serial.connection(), serial.exclusive), close: () => prisma.$disconnect(),
+    provider: 'sqlite', prisma, migration, sqlite: writer,
+    close: async () => {
+      await writer.flush();
+      await prisma.$disconnect();
+    },
   };
 }
 

@@ -44,12 +44,12 @@ export function createSqliteOutbox(writer: SqliteWriter, now: () => Date = () =>
         kind: r.kind as OutgoingKind, reply: decodeJson<Reply>(r.payload), notBefore: r.notBefore, attempts: r.attempts,
       }))),
 
-    async markSent(ids, at) {
+    async markSent(ids, at, options = {}) {
       if (ids.length === 0) return;
       await writer.write((sql) => sql.run(
         `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "leaseUntil" = NULL, "lastError" = NULL WHERE "id" IN (SELECT value FROM json_each(?))`,
         at, JSON.stringify(ids),
-      ));
+      ), { lazy: options.soon });
     },
 
     async reschedule(id, notBefore, error) {

@@ -8,11 +8,15 @@ export interface SqliteWriter {
    * Runs `work` in its own savepoint, so it is stored whole or not at all. The work waiting at that
    * moment shares one COMMIT (group commit); the promise settles only after that COMMIT's fsync.
    */
-  write<T>(work: (sql: SqliteStatements) => Promise<T> | T): Promise<T>;
+  write<T>(work: (sql: SqliteStatements) => Promise<T> | T, options?: { lazy?: boolean }): Promise<T>;
+  /** Commits everything queued, lazy work included (before the database closes). */
+  flush(): Promise<void>;
 }
 
 interface Job {
   work: (sql: SqliteStatements) => Promise<unknown> | unknown;
+  /** Rides along with the next commit rather than causing one (within LAZY_COMMIT_MS). */
+  lazy: boolean;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -21,6 +25,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Most jobs one commit carries; bounds how long a group holds the connection. */
 const MAX_GROUP = 256;
+/** Longest lazy work waits for other work to commit with, in ms. */
+const LAZY_COMMIT_MS = 50;
 
 /**
  * The group-commit writer on Prisma's own connection. `exclusive` is the lock Prisma's queries
@@ -30,6 +36,7 @@ export function createSqliteWriter(connection: BetterSqlite3.Database, exclusive
   const sql = new SqliteStatements(connection);
   const queue: Job[] = [];
   let draining = false;
+  let lazyTimer: NodeJS.Timeout | undefined;
 
   async function runJob(job: Job): Promise<Outcome> {
     sql.run('SAVEPOINT job');
@@ -71,24 +78,49 @@ export function createSqliteWriter(connection: BetterSqlite3.Database, exclusive
 
   async function drain(): Promise<void> {
     try {
-      while (queue.length > 0) await exclusive(() => commitGroup(queue.splice(0, MAX_GROUP)));
+      // Lazy work left on its own waits for company (or its timer) instead of costing an fsync.
+      while (queue.some((job) => !job.lazy)) await exclusive(() => commitGroup(queue.splice(0, MAX_GROUP)));
     } finally {
       draining = false;
+      if (queue.length > 0) startLazyTimer();
     }
   }
 
+  function startDrain(): void {
+    clearTimeout(lazyTimer);
+    lazyTimer = undefined;
+    draining = true;
+    // Starting on the next turn of the event loop lets all the work that one batch of events
+    // started (a getUpdates response, a burst of webhooks) join the same commit.
+    setImmediate(() => void drain());
+  }
+
+  function startLazyTimer(): void {
+    lazyTimer ??= setTimeout(() => {
+      lazyTimer = undefined;
+      if (draining || queue.length === 0) return;
+      draining = true;
+      void exclusive(() => commitGroup(queue.splice(0, MAX_GROUP))).finally(() => {
+        draining = false;
+        if (queue.length > 0) (queue.some((job) => !job.lazy) ? startDrain : startLazyTimer)();
+      });
+    }, LAZY_COMMIT_MS);
+  }
+
+  const write = <T>(work: (sql: SqliteStatements) => Promise<T> | T, options: { lazy?: boolean } = {}): Promise<T> => new Promise<T>((resolve, reject) => {
+    const lazy = options.lazy ?? false;
+    queue.push({ work, lazy, resolve: resolve as (value: unknown) => void, reject });
+    if (draining) return;
+    if (lazy) startLazyTimer();
+    else startDrain();
+  });
+
   return {
     connection,
-    write<T>(work: (sql: SqliteStatements) => Promise<T> | T): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-        // Starting on the next turn of the event loop lets all the work that one batch of events
-        // started (a getUpdates response, a burst of webhooks) join the same commit.
-        if (!draining) {
-          draining = true;
-          setImmediate(() => void drain());
-        }
-      });
+    write,
+    // Work that is not lazy drains everything queued before it.
+    flush: async () => {
+      if (queue.length > 0 || draining) await write(() => undefined);
     },
   };
 }

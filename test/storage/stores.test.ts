@@ -96,6 +96,26 @@ describe('the SQLite store shares Prisma\'s connection', () => {
     expect((await h.core.db.prisma.customer.findMany()).map((c) => c.name)).toEqual(['Outside']);
   });
 
+  it('lets lazy work (delivery marks) ride along with the next commit instead of costing its own fsync', async () => {
+    const writer = h.core.db.sqlite!;
+    const mark = (id: string) => (sql: Parameters<Parameters<typeof writer.write>[0]>[0]) => sql.run(
+      'INSERT INTO "ProcessedEvent" ("platform", "eventId", "receivedAt") VALUES (\'test\', ?, ?)', id, new Date(),
+    );
+    let stored = false;
+    const lazy = writer.write(mark('lazy-1'), { lazy: true }).then(() => { stored = true; });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored).toBe(false);
+    await writer.write(mark('eager'));
+    expect(stored).toBe(true);
+    await lazy;
+    // Alone, it waits a moment and is then stored anyway; flush stores it at once.
+    await writer.write(mark('lazy-2'), { lazy: true });
+    const flushed = writer.write(mark('lazy-3'), { lazy: true });
+    await writer.flush();
+    await flushed;
+    expect((await h.core.db.prisma.processedEvent.findMany({ orderBy: { id: 'asc' } })).map((e) => e.eventId)).toEqual(['lazy-1', 'eager', 'lazy-2', 'lazy-3']);
+  });
+
   it('commits on a durable connection: WAL, synchronous=FULL, foreign keys on', async () => {
     await h.say('add customer Acme');
     const connection = h.core.db.sqlite!.connection;
