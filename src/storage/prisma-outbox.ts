@@ -21,6 +21,34 @@ export function outboxSql(db: Pick<Database, 'schema' | 'provider'>): OutboxSql 
     : { table: '"OutboxMessage"', param: () => '?' };
 }
 
+/** The OutboxMessage columns the deliverer reads. */
+export interface OutboxRow {
+  id: number;
+  idempotencyKey: string;
+  platform: string;
+  chatId: string;
+  threadId: string | null;
+  kind: string;
+  payload: string;
+  notBefore: Date;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+/** A claimed row as the deliverer sees it. */
+export function claimedFromRow(r: OutboxRow): ClaimedMessage {
+  return {
+    id: r.id, key: r.idempotencyKey, platform: r.platform, chatId: r.chatId, ...(r.threadId ? { threadId: r.threadId } : {}),
+    kind: r.kind as OutgoingKind, reply: decodeJson<Reply>(r.payload), notBefore: r.notBefore, attempts: r.attempts,
+  };
+}
+
+/** A failed row as the operator's alert shows it. */
+export function failedFromRow(r: OutboxRow): FailedMessage {
+  return { id: r.id, platform: r.platform, kind: r.kind as OutgoingKind, lastError: r.lastError, createdAt: r.createdAt };
+}
+
 /** Rows per multi-row INSERT (8 parameters each; well under SQLite's and PostgreSQL's limits). */
 const INSERT_CHUNK = 200;
 
@@ -67,10 +95,7 @@ export function createPrismaOutbox(db: Pick<Database, 'prisma' | 'schema' | 'pro
       );
       if (ids.length === 0) return [];
       const rows = await prisma.outboxMessage.findMany({ where: { id: { in: ids.map((r) => Number(r.id)) } }, orderBy: [{ notBefore: 'asc' }, { id: 'asc' }] });
-      return rows.map((r): ClaimedMessage => ({
-        id: r.id, key: r.idempotencyKey, platform: r.platform, chatId: r.chatId, ...(r.threadId ? { threadId: r.threadId } : {}),
-        kind: r.kind as OutgoingKind, reply: decodeJson<Reply>(r.payload), notBefore: r.notBefore, attempts: r.attempts,
-      }));
+      return rows.map(claimedFromRow);
     },
 
     async markSent(ids, at) {
@@ -87,8 +112,7 @@ export function createPrismaOutbox(db: Pick<Database, 'prisma' | 'schema' | 'pro
     },
 
     async listFailed(limit): Promise<FailedMessage[]> {
-      const rows = await prisma.outboxMessage.findMany({ where: { status: 'failed' }, orderBy: { id: 'desc' }, take: limit });
-      return rows.map((r) => ({ id: r.id, platform: r.platform, kind: r.kind as OutgoingKind, lastError: r.lastError, createdAt: r.createdAt }));
+      return (await prisma.outboxMessage.findMany({ where: { status: 'failed' }, orderBy: { id: 'desc' }, take: limit })).map(failedFromRow);
     },
   };
 }

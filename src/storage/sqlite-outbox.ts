@@ -1,21 +1,7 @@
-import { decodeJson, encodeJson } from '../core/json.ts';
-import { MAX_ERROR_LENGTH, type ClaimedMessage, type FailedMessage, type OutboxStore, type OutgoingKind } from '../core/outbox.ts';
-import type { Reply } from '../core/reply.ts';
+import { MAX_ERROR_LENGTH, type OutboxStore } from '../core/outbox.ts';
+import { claimedFromRow, failedFromRow, type OutboxRow } from './prisma-outbox.ts';
+import { insertOutgoingRow } from './sqlite-store.ts';
 import type { SqliteWriter } from './sqlite-writer.ts';
-
-interface OutboxRow {
-  id: number;
-  idempotencyKey: string;
-  platform: string;
-  chatId: string;
-  threadId: string | null;
-  kind: string;
-  payload: string;
-  notBefore: Date;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-}
 
 /**
  * The outbox on SQLite: its claims and marks join the writer's group commits, so a sweep shares
@@ -23,11 +9,7 @@ interface OutboxRow {
  */
 export function createSqliteOutbox(writer: SqliteWriter, now: () => Date = () => new Date()): OutboxStore {
   return {
-    enqueue: (m) => writer.write((sql) => sql.run(
-      `INSERT INTO "OutboxMessage" ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "notBefore", "createdAt")
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT ("idempotencyKey") DO NOTHING`,
-      m.key, m.platform, m.chatId, m.threadId ?? null, m.kind, encodeJson(m.reply), m.notBefore, now(),
-    ) > 0),
+    enqueue: (m) => writer.write((sql) => insertOutgoingRow(sql, m, now()) !== null),
 
     claimDue: (at, limit, leaseMs) => writer.write((sql) => sql.all<OutboxRow>(
       `UPDATE "OutboxMessage" SET "status" = 'sending', "leaseUntil" = @leaseUntil, "attempts" = "attempts" + 1
@@ -39,10 +21,7 @@ export function createSqliteOutbox(writer: SqliteWriter, now: () => Date = () =>
     )
       // RETURNING gives rows in no particular order.
       .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id)
-      .map((r): ClaimedMessage => ({
-        id: r.id, key: r.idempotencyKey, platform: r.platform, chatId: r.chatId, ...(r.threadId ? { threadId: r.threadId } : {}),
-        kind: r.kind as OutgoingKind, reply: decodeJson<Reply>(r.payload), notBefore: r.notBefore, attempts: r.attempts,
-      }))),
+      .map(claimedFromRow)),
 
     async markSent(ids, at, options = {}) {
       if (ids.length === 0) return;
@@ -68,6 +47,6 @@ export function createSqliteOutbox(writer: SqliteWriter, now: () => Date = () =>
 
     listFailed: (limit) => writer.write((sql) => sql.all<OutboxRow>(
       `SELECT * FROM "OutboxMessage" WHERE "status" = 'failed' ORDER BY "id" DESC LIMIT ?`, limit,
-    ).map((r): FailedMessage => ({ id: r.id, platform: r.platform, kind: r.kind as OutgoingKind, lastError: r.lastError, createdAt: r.createdAt }))),
+    ).map(failedFromRow)),
   };
 }

@@ -13,6 +13,16 @@ import type { SqliteWriter } from './sqlite-writer.ts';
 
 type Row = Record<string, unknown>;
 
+/** Queues an outgoing message (claimed until `leaseUntil` when given); its id, or null when its key was already queued. */
+export function insertOutgoingRow(sql: SqliteStatements, message: OutgoingMessage, at: Date, leaseUntil?: Date): number | null {
+  return sql.get<{ id: number }>(
+    `INSERT INTO "OutboxMessage" ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "leaseUntil", "notBefore", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING "id"`,
+    message.key, message.platform, message.chatId, message.threadId ?? null, message.kind, encodeJson(message.reply),
+    leaseUntil ? 'sending' : 'pending', leaseUntil ? 1 : 0, leaseUntil ?? null, message.notBefore, at,
+  )?.id ?? null;
+}
+
 /** Child tables that belong to a customer, moved over when two customers are merged. */
 const CUSTOMER_CHILDREN = ['Contact', 'Interaction', 'FollowUp', 'Purchase', 'Deal', 'Ticket', 'Survey', 'SurveyResponse'] as const;
 
@@ -332,12 +342,7 @@ class SqliteStoreTx implements StoreTx {
   }
 
   async enqueueOutgoing(message: OutgoingMessage, at: Date, leaseUntil?: Date): Promise<number | null> {
-    return this.sql.get<{ id: number }>(
-      `INSERT INTO "OutboxMessage" ("idempotencyKey", "platform", "chatId", "threadId", "kind", "payload", "status", "attempts", "leaseUntil", "notBefore", "createdAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING "id"`,
-      message.key, message.platform, message.chatId, message.threadId ?? null, message.kind, encodeJson(message.reply),
-      leaseUntil ? 'sending' : 'pending', leaseUntil ? 1 : 0, leaseUntil ?? null, message.notBefore, at,
-    )?.id ?? null;
+    return insertOutgoingRow(this.sql, message, at, leaseUntil);
   }
 
   async conversation(key: ConversationKey): Promise<ConversationRecord> {
