@@ -185,6 +185,9 @@ export interface AuditedEntities {
 
 export type EntityName = keyof AuditedEntities;
 
+/** Records that belong to a customer: a merge moves them all to the customer kept. */
+export const CUSTOMER_CHILDREN = ['Contact', 'Interaction', 'FollowUp', 'Purchase', 'Deal', 'Ticket', 'Survey', 'SurveyResponse'] as const satisfies readonly EntityName[];
+
 type NullableKeys<T> = { [K in keyof T]: null extends T[K] ? K : never }[keyof T];
 
 /** Fields to create a record: generated fields left out, nullable ones optional. */

@@ -8,6 +8,11 @@ export function encodeJson(value: unknown): string {
   });
 }
 
+/** A JSON row column (audit before/after) back to a record; null stays null. */
+export function decodeRow(text: string | null): Record<string, unknown> | null {
+  return text === null ? null : decodeJson<Record<string, unknown>>(text);
+}
+
 /** Reverses encodeJson. */
 export function decodeJson<T>(text: string): T {
   return JSON.parse(text, (_key, v) => {

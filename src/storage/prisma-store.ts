@@ -4,12 +4,12 @@ import type {
 import type {
   AuditRecord, ConversationKey, ConversationRecord, Store, StoreTx, TxOptions, TxResult, UndoableChange,
 } from '../core/store.ts';
-import { decodeJson, encodeJson } from '../core/json.ts';
+import { decodeRow, encodeJson } from '../core/json.ts';
+import { CUSTOMER_CHILDREN } from '../core/domain.ts';
 import type { Database } from './database.ts';
 import { outboxSql, type OutboxSql } from './prisma-outbox.ts';
 import type { OutgoingMessage } from '../core/outbox.ts';
 
-const decodeRow = (text: string | null) => (text === null ? null : decodeJson<Record<string, unknown>>(text));
 
 type TxClient = Parameters<Parameters<Database['prisma']['$transaction']>[0]>[0];
 
@@ -23,8 +23,6 @@ interface Delegate {
   upsert(args: { where: { id: number }; create: unknown; update: unknown }): Promise<unknown>;
 }
 
-/** Child tables that belong to a customer, moved over when two customers are merged. */
-const CUSTOMER_CHILDREN = ['Contact', 'Interaction', 'FollowUp', 'Purchase', 'Deal', 'Ticket', 'Survey', 'SurveyResponse'] as const;
 /** How long a transaction may wait for the database and run, in ms. */
 const TX_MAX_WAIT_MS = 10_000;
 const TX_TIMEOUT_MS = 30_000;

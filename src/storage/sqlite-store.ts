@@ -6,7 +6,8 @@ import type {
   AnalyticsSnapshot, AuditRecord, ContactWithCustomer, ConversationKey, ConversationRecord, CustomerFacts, CustomerName,
   Store, StoreTx, TxOptions, TxResult, UndoableChange,
 } from '../core/store.ts';
-import { decodeJson, encodeJson } from '../core/json.ts';
+import { decodeRow, encodeJson } from '../core/json.ts';
+import { CUSTOMER_CHILDREN } from '../core/domain.ts';
 import type { OutgoingMessage } from '../core/outbox.ts';
 import type { SqliteStatements } from './sqlite-statements.ts';
 import type { SqliteWriter } from './sqlite-writer.ts';
@@ -23,10 +24,7 @@ export function insertOutgoingRow(sql: SqliteStatements, message: OutgoingMessag
   )?.id ?? null;
 }
 
-/** Child tables that belong to a customer, moved over when two customers are merged. */
-const CUSTOMER_CHILDREN = ['Contact', 'Interaction', 'FollowUp', 'Purchase', 'Deal', 'Ticket', 'Survey', 'SurveyResponse'] as const;
 
-const decodeRow = (text: string | null) => (text === null ? null : decodeJson<Record<string, unknown>>(text));
 const quoted = (column: string) => `"${column}"`;
 
 /**
