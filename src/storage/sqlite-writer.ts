@@ -25,14 +25,19 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Most jobs one commit carries; bounds how long a group holds the connection. */
 const MAX_GROUP = 256;
-/** Longest lazy work waits for other work to commit with, in ms. */
+/** Longest lazy work waits for other work to commit with, in ms (by default). */
 const LAZY_COMMIT_MS = 50;
 
 /**
  * The group-commit writer on Prisma's own connection. `exclusive` is the lock Prisma's queries
  * wait for, so nothing else runs inside a group's transaction.
  */
-export function createSqliteWriter(connection: BetterSqlite3.Database, exclusive: <T>(work: () => Promise<T>) => Promise<T>): SqliteWriter {
+export function createSqliteWriter(
+  connection: BetterSqlite3.Database,
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>,
+  options: { lazyCommitMs?: number } = {},
+): SqliteWriter {
+  const lazyCommitMs = options.lazyCommitMs ?? LAZY_COMMIT_MS;
   const sql = new SqliteStatements(connection);
   const queue: Job[] = [];
   let draining = false;
@@ -104,7 +109,7 @@ export function createSqliteWriter(connection: BetterSqlite3.Database, exclusive
         draining = false;
         if (queue.length > 0) (queue.some((job) => !job.lazy) ? startDrain : startLazyTimer)();
       });
-    }, LAZY_COMMIT_MS);
+    }, lazyCommitMs);
   }
 
   const write = <T>(work: (sql: SqliteStatements) => Promise<T> | T, options: { lazy?: boolean } = {}): Promise<T> => new Promise<T>((resolve, reject) => {

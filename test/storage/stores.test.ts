@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SqliteStatements } from '../../src/storage/sqlite-statements.ts';
+import { createSqliteWriter } from '../../src/storage/sqlite-writer.ts';
 import { PROVIDERS } from '../support/databases.ts';
 import { startHarness, T0, type Harness } from '../support/harness.ts';
 
@@ -97,26 +103,6 @@ describe('the SQLite store shares Prisma\'s connection', () => {
     expect((await h.core.db.prisma.customer.findMany()).map((c) => c.name)).toEqual(['Outside']);
   });
 
-  it('lets lazy work (delivery marks) ride along with the next commit instead of costing its own fsync', async () => {
-    const writer = h.core.db.sqlite!;
-    const mark = (id: string) => (sql: Parameters<Parameters<typeof writer.write>[0]>[0]) => sql.run(
-      'INSERT INTO "ProcessedEvent" ("platform", "eventId", "receivedAt") VALUES (\'test\', ?, ?)', id, new Date(),
-    );
-    let stored = false;
-    const lazy = writer.write(mark('lazy-1'), { lazy: true }).then(() => { stored = true; });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(stored).toBe(false);
-    await writer.write(mark('eager'));
-    expect(stored).toBe(true);
-    await lazy;
-    // Alone, it waits a moment and is then stored anyway; flush stores it at once.
-    await writer.write(mark('lazy-2'), { lazy: true });
-    const flushed = writer.write(mark('lazy-3'), { lazy: true });
-    await writer.flush();
-    await flushed;
-    expect((await h.core.db.prisma.processedEvent.findMany({ orderBy: { id: 'asc' } })).map((e) => e.eventId)).toEqual(['lazy-1', 'eager', 'lazy-2', 'lazy-3']);
-  });
-
   it('commits on a durable connection: WAL, synchronous=FULL, foreign keys on', async () => {
     await h.say('add customer Acme');
     const connection = h.core.db.sqlite!.connection;
@@ -124,5 +110,34 @@ describe('the SQLite store shares Prisma\'s connection', () => {
     expect(Number(connection.pragma('synchronous', { simple: true }))).toBe(2);
     expect(Number(connection.pragma('foreign_keys', { simple: true }))).toBe(1);
     expect(connection.inTransaction).toBe(false);
+  });
+});
+
+describe('the SQLite writer', () => {
+  it('lets lazy work (delivery marks) ride along with the next commit instead of costing its own fsync', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-writer-'));
+    const connection = new BetterSqlite3(join(dir, 'w.db'));
+    try {
+      connection.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+      // A lazy wait longer than the test: only other work or flush() can commit lazy work.
+      const writer = createSqliteWriter(connection, (work) => work(), { lazyCommitMs: 60_000 });
+      const add = (v: string) => (sql: SqliteStatements) => sql.run('INSERT INTO t (v) VALUES (?)', v);
+      const stored = () => connection.prepare('SELECT v FROM t ORDER BY id').pluck().all();
+      let lazyDone = false;
+      const lazy = writer.write(add('lazy 1'), { lazy: true }).then(() => { lazyDone = true; });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lazyDone).toBe(false);
+      expect(stored()).toEqual([]);
+      await writer.write(add('eager'));
+      await lazy;
+      expect(stored()).toEqual(['lazy 1', 'eager']);
+      const pending = writer.write(add('lazy 2'), { lazy: true });
+      await writer.flush();
+      await pending;
+      expect(stored()).toEqual(['lazy 1', 'eager', 'lazy 2']);
+    } finally {
+      connection.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
