@@ -22,6 +22,9 @@ export const TRAIN_PATH = join(CORPUS_DIR, 'train.jsonl');
 /** The development split: written blind to the parser, for finding what it gets wrong. Never trained on. */
 export const DEV_PATH = join(CORPUS_DIR, 'dev.jsonl');
 
+/** A second development split, written blind later with more names, e-mails and phones. */
+export const DEV2_PATH = join(CORPUS_DIR, 'dev2.jsonl');
+
 /** The held-out split: only measured, never trained on or read while writing rules. */
 export const HELDOUT_PATH = join(CORPUS_DIR, 'heldout.jsonl');
 

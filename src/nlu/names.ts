@@ -1,6 +1,6 @@
 import { isEnglishWord } from './lexicon/english.ts';
 import { FIRST_NAMES, foldName } from './lexicon/first-names.ts';
-import { COMPANY_SUFFIXES, STOP_WORDS } from './lexicon/words.ts';
+import { COMPANY_SUFFIXES, STOP_WORDS, TRADE_NOUNS } from './lexicon/words.ts';
 
 /**
  * Which lower-case words may form a name: none; only words that are not ordinary English ("acme",
@@ -41,7 +41,7 @@ const ABBREVIATION = /^(?:inc|corp|co|ltd|bros|intl|mr|mrs|ms|dr|prof|st|jr|sr|(
 // Legal forms that make the lower-case words before them a company name ("bright horizons ltd").
 const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|oy|ab|kk)$/i;
 // Lower-case words inside a capitalised name ("Bank of Ireland", "Banco de Chile", "Maria van der Berg").
-const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y';
+const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|am|im|zum|zur';
 const CONNECTOR = new RegExp(`^(?:(?:${CONNECTORS}) )+(?=\\p{Lu})`, 'u');
 const CONNECTOR_WORD = new RegExp(`^(?:${CONNECTORS})$`);
 // A person's role at a company ("Jane, Acme's CTO").
@@ -66,6 +66,21 @@ const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA)$/;
 const LEGAL_TAIL = /^ (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.)(?![\p{L}\p{N}])/iu;
 // Country and region codes that end a company's name ("Kiwi Kitchens NZ", "Globex UK").
 const REGION = /^(?:UK|US|USA|EU|NZ|AU|ANZ|UAE|APAC|EMEA|LATAM|DE|FR|ES|NL|IE|SG|HK|JP|BR|MX|ZA|NA)$/;
+
+// Words after a number that make it a date or time, not part of a name ("on 5 Jan", "at 3 PM").
+const DATE_OR_TIME = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|a\.m\.|p\.m\.)$/i;
+
+// A number, in digits or a capitalised word ("3", "Two"), alone or possessive ("9's").
+const NUMBER = /^(?:\d{1,4}|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Hundred)(?:['’]s)?$/u;
+
+// A number belongs to a capitalised name when a capitalised word follows it ("3 Birds Coffee", "Two
+// Dogs Design", "Infinity 9 Solutions") or it is the name's possessive ("Infinity 9's").
+function numberInName(text: string, word: string, end: number): boolean {
+  if (!NUMBER.test(word)) return false;
+  if (/s$/.test(word)) return true;
+  const next = /^ ([\p{L}][\p{L}.'’-]*)/u.exec(text.slice(end, end + 30))?.[1] ?? '';
+  return /^\p{Lu}/u.test(next) && !DATE_OR_TIME.test(next) && !isStop(next);
+}
 
 function isSuffix(word: string): boolean {
   return COMPANY_SUFFIXES.has(word.toLowerCase().replace(/\./g, '')) || UPPER_LEGAL_FORM.test(word);
@@ -110,15 +125,39 @@ function readQuoted(text: string, pos: number): Unit | undefined {
 function nextWordAt(text: string, pos: number, words: string[], capitalized: boolean, lower: LowerNames): number | undefined {
   if (text[pos] !== ' ') return undefined;
   let q = pos + 1;
-  if (text[q] === '&' && text[q + 1] === ' ' && (capitalized || lower === 'any')) {
+  if (text[q] === '&' && text[q + 1] === ' ' && (capitalized || lower !== 'never')) {
     // "Priya & Raj" are two people, "Procter & Gamble" one company.
     if (isPersonName(words.join(' '))) return undefined;
     q += 2;
   }
+  // "Pen and Paper Studio", "bread and butter catering": "and" is inside a name that goes on to a trade
+  // noun or suffix ("Priya and Raj", "Acme and Globex" stay two names).
+  if (andInName(text, q, capitalized) && !isPersonName(words.join(' '))) return q + 4;
   // "Jane of Acme" is a person at a company and "CEO of Acme" a title, but "Bank of Ireland" one name.
   const connector = capitalized && !/^\p{Lu}+$/u.test(words[0] ?? '') ? CONNECTOR.exec(text.slice(q, q + 12)) : null;
   if (connector && !(/\bof\b/.test(connector[0]) && isPersonName(words.join(' ')))) q += connector[0].length;
   return q;
+}
+
+// Whether the word after `pos` is a capitalised trade noun.
+function tradeNounNext(text: string, pos: number): boolean {
+  const next = /^ (\p{Lu}[\p{L}]*)/u.exec(text.slice(pos, pos + 30))?.[1] ?? '';
+  return TRADE_NOUNS.has(next.toLowerCase());
+}
+
+function acronymLike(word: string): boolean {
+  return /^\p{Lu}{2,5}$/u.test(word);
+}
+
+// Whether "and" at `pos` joins words of one name: one to three more words of the same case follow and
+// the last is a trade noun or a company suffix.
+function andInName(text: string, pos: number, capitalized: boolean): boolean {
+  const m = /^and ((?:[\p{L}\p{N}'’-]+ ){0,2}[\p{L}.]+)/u.exec(text.slice(pos, pos + 60));
+  if (!m) return false;
+  const words = (m[1] ?? '').split(' ');
+  const last = words[words.length - 1] ?? '';
+  const sameCase = words.every((w) => isCapitalized(w) === capitalized);
+  return sameCase && (TRADE_NOUNS.has(last.toLowerCase()) || isSuffix(last));
 }
 
 // Reads one name ("Dunder Mifflin", "Umbrella Corp", "acme") starting at `pos`, skipping an article.
@@ -142,18 +181,30 @@ function readUnit(text: string, pos: number, lower: LowerNames): Unit | undefine
     if (!w) break;
     const poss = POSSESSIVE.exec(w.word);
     const bare = poss ? (poss[1] ?? '') : w.word;
+    const number = numberInName(text, w.word, w.end);
     if (words.length === 0) {
-      if ((/^\d/.test(bare) && !digitsStartName(bare)) || isStop(bare)) return undefined;
-      capitalized = isCapitalized(bare);
+      if (!number && ((/^\d/.test(bare) && !digitsStartName(bare)) || isStop(bare))) return undefined;
+      capitalized = isCapitalized(bare) || number;
       // An ordinary word may still start a lower-case company name ending in a suffix ("umbrella corp").
       if (!capitalized && !lowerFits(bare, lower, Boolean(poss)) && !suffixFollows(text, w.end, lower)) return undefined;
     } else {
       // Words of a capitalised name are capitalised; a lower-case name stays lower-case ("dunder mifflin").
       // An acronym after a capitalised name is a product or topic ("Acme VAT", "Globex SSO"), not part of it.
-      const acronym = /^\p{Lu}{2,5}$/u.test(bare) && !/^\p{Lu}+$/u.test(words[0] ?? '') && !REGION.test(bare);
-      const fits = isSuffix(bare) || (!acronym && isCapitalized(bare) === capitalized && !isStop(bare) &&
-        (capitalized || lowerFits(bare, lower, Boolean(poss)) || suffixFollows(text, w.end, lower)));
-      if (!fits || /^\d/.test(bare)) break;
+      const acronym = acronymLike(bare) && !/^\p{Lu}+$/u.test(words[0] ?? '') && !REGION.test(bare);
+      // A trade noun goes on a name of its case even when it is an ordinary or stop word ("3 Birds Coffee",
+      // "lee-hartmann architects"), though not in a message read without lower-case names.
+      const trade = isCapitalized(bare) === capitalized && (capitalized || lower !== 'never') && TRADE_NOUNS.has(bare.toLowerCase());
+      // A capitalised ordinary word before a capitalised trade noun is part of the name ("Golden Hour Florals").
+      const beforeTrade = capitalized && isCapitalized(bare) && !acronymLike(bare) && tradeNounNext(text, w.end);
+      // "&" binds the word after it into a name, ordinary word or not ("wattle & gum").
+      const afterAmpersand = text.slice(q - 2, q) === '& ';
+      const fits = isSuffix(bare) || trade || beforeTrade || (!acronym && isCapitalized(bare) === capitalized && !isStop(bare) &&
+        (capitalized || afterAmpersand || lowerFits(bare, lower, Boolean(poss)) || suffixFollows(text, w.end, lower)));
+      // A legal form ends a name; only another one or a region code may follow ("Pty Ltd", "Acme Ltd UK"),
+      // so "mark cole media llc churned" stops at "llc".
+      const afterLegal = words.length > 1 && LEGAL_FORM.test((words[words.length - 1] ?? '').replace(/\./g, ''));
+      if (afterLegal && !LEGAL_FORM.test(bare.replace(/\./g, '')) && !REGION.test(bare)) break;
+      if (number ? !capitalized : !fits || /^\d/.test(bare)) break;
     }
     words.push(bare);
     end = w.end;
@@ -166,19 +217,20 @@ function readUnit(text: string, pos: number, lower: LowerNames): Unit | undefine
       break;
     }
   }
-  if (words.length === 0) return undefined;
+  // A number alone is an amount or a count, never a name.
+  if (words.every((w) => NUMBER.test(w))) return undefined;
   const tail = possessive ? null : LEGAL_TAIL.exec(text.slice(end, end + 14));
   if (tail) end = nameEnd = end + tail[0].length;
   return { name: text.slice(start, nameEnd), start, end, possessive, capitalized };
 }
 
-// Whether a company suffix follows `pos`: the next word, or a legal form within the next three
+// Whether a company suffix or trade noun follows `pos`: the next word, or a legal form within the next three
 // words that are not stop words ("bright horizons ltd").
 function suffixFollows(text: string, pos: number, lower: LowerNames): boolean {
   if (lower === 'never') return false;
   const next = /^ ([\p{L}.]+)(?: ([\p{L}.]+))?(?: ([\p{L}.]+))?/u.exec(text.slice(pos, pos + 60));
   if (!next) return false;
-  if (isSuffix(next[1] ?? '')) return true;
+  if (isSuffix(next[1] ?? '') || TRADE_NOUNS.has((next[1] ?? '').toLowerCase())) return true;
   for (const word of next.slice(1)) {
     if (!word || isStop(word)) return false;
     if (LEGAL_FORM.test(word.replace(/\./g, ''))) return true;
@@ -197,10 +249,21 @@ function nameWords(name: string): string[] {
   return name.split(/\s+/).filter((w) => w !== '' && !CONNECTOR_WORD.test(w));
 }
 
+/** True when a name of several words ends in a trade noun ("Ganesh Traders", "Mia Chen Photography"). */
+function endsInTradeNoun(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length > 1 && TRADE_NOUNS.has((words[words.length - 1] ?? '').toLowerCase());
+}
+
+/** True for names that read as a business: a company suffix or a trade noun at the end. */
+function looksLikeCompany(name: string): boolean {
+  return hasCompanySuffix(name) || endsInTradeNoun(name);
+}
+
 /** True for names that read as a person: a known given name first and no company suffix ("Jane Doe"). */
 export function isPersonName(name: string): boolean {
   const words = nameWords(name);
-  if (words.length === 0 || words.length > 3 || words.some(isSuffix)) return false;
+  if (words.length === 0 || words.length > 3 || words.some(isSuffix) || endsInTradeNoun(name)) return false;
   const first = (words[0] ?? '').replace(/\.$/, '');
   return isGivenName(first) || TITLE.test(first);
 }
@@ -208,6 +271,16 @@ export function isPersonName(name: string): boolean {
 function single(u: Unit): NameMatch {
   const ref: NameRef = isPersonName(u.name) ? { contact: u.name } : { customer: u.name };
   return { ...ref, start: u.start, end: u.end };
+}
+
+// "AJ's Auto Body", "Rosa's Flower Shop": an owner's possessive starts a business's name when capitalised
+// words with a trade noun follow it; the 's is part of the name.
+function possessiveBusiness(text: string, u1: Unit): NameMatch | undefined {
+  if (!u1.capitalized || !/^['’]s /u.test(text.slice(u1.end - 2, u1.end + 1))) return undefined;
+  const rest = readUnit(text, u1.end, 'never');
+  if (!rest || !rest.capitalized || rest.start !== u1.end + 1 || isPersonName(rest.name)) return undefined;
+  if (!rest.name.split(' ').some((w) => TRADE_NOUNS.has(w.toLowerCase()))) return undefined;
+  return { customer: text.slice(u1.start, rest.start + rest.name.length), start: u1.start, end: rest.end };
 }
 
 /**
@@ -219,6 +292,8 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
   const u1 = readUnit(text, pos, lower);
   if (!u1) return undefined;
   if (u1.possessive) {
+    const business = possessiveBusiness(text, u1);
+    if (business) return business;
     // "Acme's Jane": a company's person.
     const person = isPersonName(u1.name) ? undefined : readUnit(text, u1.end, lower);
     if (person && isPersonName(person.name)) return { contact: person.name, customer: u1.name, start: u1.start, end: person.end };
@@ -249,18 +324,22 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     if (u2 && close) {
       const end = u2.end + close[0].length;
       if (isPersonName(u2.name) && !isPersonName(u1.name)) return { contact: u2.name, customer: u1.name, start: u1.start, end };
-      // "Kraftwerk Labs (Berlin)": what follows a company in brackets is no company of its own.
-      if (hasCompanySuffix(u1.name)) return { ...single(u1), end };
+      // "Kraftwerk Labs (Berlin)": what follows a company in brackets is no company of its own, and
+      // lower-case words after a capitalised name describe it ("Carmen Ruiz (freelance brand strategist)").
+      if (looksLikeCompany(u1.name) || (u1.capitalized && !u2.capitalized)) return { ...single(u1), end };
       return { contact: u1.name, customer: u2.name, start: u1.start, end };
     }
   }
   // "Jane, Acme" and "Jane - Acme" when the company ends the clause; "Jane, Acme's CTO".
   const comma = /^(?:\s*,|\s+[-–—])\s*/.exec(rest);
-  if (comma && isPersonName(u1.name)) {
+  // After a dash, a name that reads as a business pairs with any one-word name before it, known
+  // given name or not ("Søren - Ångström Labs", "Bea - Studio 54 Yoga"); it may go on into the clause.
+  const dash = comma !== null && !comma[0].includes(',') && nameWords(u1.name).length === 1 && !looksLikeCompany(u1.name);
+  if (comma && (isPersonName(u1.name) || dash)) {
     const u2 = readUnit(text, u1.end + comma[0].length, 'never');
     const after = u2 ? text.slice(u2.end) : '';
     const ends = u2?.possessive ? ROLE.test(after) : /^(?:\s*$|\s*[,.;:!?]|\s+[-–—])/.test(after);
-    if (u2 && !isPersonName(u2.name) && ends) {
+    if (u2 && !isPersonName(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }
@@ -290,13 +369,19 @@ function isThingAcronym(text: string, m: NameMatch): boolean {
   return before && noun !== null && !isStop(noun[1] ?? '');
 }
 
+// "the W-9", "an I-9", "W-8BEN": a lone form code (capitals, hyphen, digits) names a document, not a customer.
+function isFormCode(m: NameMatch): boolean {
+  return !m.contact && /^\p{Lu}{1,3}-\d+\p{Lu}*$/u.test(m.customer ?? '');
+}
+
 /** The first capitalised name anywhere in `text` at or after `from` (a fallback when no pattern applies). */
 export function findCapitalizedName(text: string, from = 0): NameMatch | undefined {
-  const re = /(?<![\p{L}\p{N}'’@.-])\p{Lu}/gu;
+  // A name may start with a number when capitalised words follow ("done: 3 Birds Coffee cards").
+  const re = /(?<![\p{L}\p{N}'’@.-])\p{Lu}|(?<![\p{L}\p{N}'’@.\/:,$€£₹-])\d/gu;
   re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const found = readNameAt(text, m.index, 'never');
-    if (found && !isThingAcronym(text, found)) return found;
+    if (found && !isThingAcronym(text, found) && !isFormCode(found)) return found;
   }
   return undefined;
 }

@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEV_PATH, HELDOUT_PATH, loadCorpus, TRAIN_PATH } from '../../src/nlu/corpus.ts';
+import { DEV2_PATH, DEV_PATH, HELDOUT_PATH, loadCorpus, TRAIN_PATH } from '../../src/nlu/corpus.ts';
 import { evaluate } from '../../src/nlu/score.ts';
 import { parse } from './helpers.ts';
 
 const INTENT_FLOOR = 0.97;
-// Issue 3's target is 0.95 for every slot; `npm run bench:nlu` reports against it. The floors here
-// guard the level reached against regressions: held-out customer 0.944, contact 0.911, email 9/10,
-// phone 6/6. Contact went from 51/55 to 51/56 while the blind development split's contact went
-// from 0.61 to 0.97 (issue 3's notes), so its floor is 0.90, not the 0.92 it was.
-const SLOT_FLOOR = 0.9;
-/** The development split was read and fixed against; it must stay where it was brought. */
+// Issue 3's target is 0.95 for every slot; `npm run bench:nlu` reports against it. The held-out
+// floors guard the level reached: every slot with 20 or more cases is at 0.95 or above (customer
+// 0.978, contact 1.0, note 0.977, kind 0.976); email (9/10) and phone (6/6) have too few cases
+// for that and get the small-sample floor.
+const SLOT_FLOOR = 0.95;
+/** The development splits were read and fixed against; they must stay where they were brought. */
 const DEV_SLOT_FLOOR = 0.92;
+const DEV2_INTENT_FLOOR = 0.94;
+const DEV2_SLOT_FLOOR = 0.85;
 /** Slots with this few labeled cases move in large steps; they get a looser floor. */
 const SMALL_SAMPLE = 20;
 const SMALL_SAMPLE_FLOOR = 0.6;
@@ -42,6 +44,13 @@ describe('accuracy floor', () => {
     expect(result.total).toBeGreaterThanOrEqual(300);
     expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
     expect(slotsBelow(result, DEV_SLOT_FLOOR)).toEqual([]);
+  });
+
+  it(`second development split: intent >= ${DEV2_INTENT_FLOOR}, every slot >= ${DEV2_SLOT_FLOOR}`, () => {
+    const result = evaluate(loadCorpus(DEV2_PATH), parse);
+    expect(result.total).toBeGreaterThanOrEqual(250);
+    expect(result.intentAccuracy).toBeGreaterThanOrEqual(DEV2_INTENT_FLOOR);
+    expect(slotsBelow(result, DEV2_SLOT_FLOOR)).toEqual([]);
   });
 
   it('training split: the labels the parser was built from are met', () => {

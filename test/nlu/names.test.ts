@@ -112,3 +112,44 @@ describe('removing a tag', () => {
     expect(command(text)).toMatchObject({ intent: 'update_customer', customer, tag, untag: true });
   });
 });
+
+describe('how business names are written', () => {
+  it.each([
+    // A trade noun at the end makes a business, even after a given name.
+    ['Priya Kitchens', { customer: 'Priya Kitchens' }],
+    ['Elena Moss Photography', { customer: 'Elena Moss Photography' }],
+    ['Ravi @ Hollis Traders', { contact: 'Ravi', customer: 'Hollis Traders' }],
+    ['Vesper Interiors (Leeds)', { customer: 'Vesper Interiors' }],
+    ['Silver Hour Flowers', { customer: 'Silver Hour Flowers' }],
+    // Numbers inside a name, in digits or words.
+    ['5 Lanterns Bakery', { customer: '5 Lanterns Bakery' }],
+    ['Four Pines Catering', { customer: 'Four Pines Catering' }],
+    ['Gate 12 Fitness', { customer: 'Gate 12 Fitness' }],
+    ["Route 8's", { customer: 'Route 8' }],
+    // Connectors inside a name.
+    ['Salt and Stone Builders', { customer: 'Salt and Stone Builders' }],
+    ['Apotheke am Markt', { customer: 'Apotheke am Markt' }],
+    ['tovey and finch interiors', { customer: 'tovey and finch interiors' }],
+    ['thistle & oak', { customer: 'thistle & oak' }],
+    // A legal form ends a name, bar another legal form or a region code.
+    ['Harbor Lane LLC Europe', { customer: 'Harbor Lane LLC' }],
+    ['Wombat Pty Ltd', { customer: 'Wombat Pty Ltd' }],
+    ['AB InBev', { customer: 'AB InBev' }],
+    // An owner's possessive before a trade noun is part of the name.
+    ["Rosa's Flower Shop", { customer: "Rosa's Flower Shop" }],
+    // A dash pairs any one-word name with a business.
+    ['Tavita - Koru Legal', { contact: 'Tavita', customer: 'Koru Legal' }],
+    // Lower-case words in brackets after a person describe them.
+    ['Hannah Okafor (independent consultant)', { contact: 'Hannah Okafor' }],
+  ])('%s', (span, expected) => {
+    expect(parseNameSpan(span)).toEqual(expected);
+  });
+
+  it.each([['Priya and Raj'], ['priya & raj'], ['Acme and Globex'], ['3 Jan'], ['2 PM']])('%s is not one business', (span) => {
+    expect(parseNameSpan(span).customer).not.toBe(span);
+  });
+
+  it('a lone number is never a name', () => {
+    expect(parseNameSpan('12')).toEqual({});
+  });
+});

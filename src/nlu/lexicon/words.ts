@@ -53,3 +53,15 @@ bv nv pty oy ab kk labs lab industries systems technologies technology tech grou
 solutions software studios studio ventures trading analytics media consulting agency bank foods logistics capital
 international global networks dynamics robotics health motors
 `.split(/\s+/).filter(Boolean));
+
+/**
+ * Lower-cased trade nouns that end a business's name ("Ganesh Traders", "Mia Chen Photography", "Apple
+ * Tree Dental"). Unlike suffixes they are ordinary words, so they only mark a name already read as one.
+ */
+export const TRADE_NOUNS: ReadonlySet<string> = new Set(`
+design designs designers florals flowers photography photo dental dentistry clinic clinics coffee cafe café bakery
+kitchen kitchens traders architects architecture legal yoga fitness gym shop shops store stores school
+academy print printing salon hotel hotels restaurant bistro brewery builders construction plumbing
+electrical auto garage farm farms florist pharmacy publishing films productions events travel tours
+realty properties homes insurance accounting associates sons textiles interiors landscaping catering
+`.split(/\s+/).filter(Boolean));

@@ -3,8 +3,9 @@ import { findCapitalizedName, parseNameSpan, readNameAt } from '../names.ts';
 import { cleanValue, dropArticle } from '../text.ts';
 import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
 
+// "Acme reports ...", and "Acme opened a ticket: ..." where the problem follows the ticket.
 const REPORTER =
-  /^(.+?)\s+(?:reports?|reported|is\s+reporting|says|said|complains?|complained|is\s+complaining|flagged|noticed|mentioned|writes|wrote)\b(?:\s+(?:that|about))?[:\s]\s*(.+)$/i;
+  /^(.+?)\s+(?:reports?|reported|is\s+reporting|says|said|complains?|complained|is\s+complaining|flagged|noticed|mentioned|writes|wrote|(?:opened|raised|filed|logged)\s+an?\s+(?:support\s+)?(?:ticket|issue|bug)\s*[:,\-–]?)(?:\s+(?:that|about))?[:\s]\s*(.+)$/i;
 const TICKET_HEAD =
   /^(?:(?:new|open|log|raise|file|create)\s+(?:a\s+|an\s+)?)?(?:support\s+)?(?:ticket|bug|issue|problem)(?:\s+report)?\s*(?:(?:for|from|at|with)\s+|:\s*)?/i;
 
