@@ -1,6 +1,6 @@
 import type { Core } from './app.ts';
 import type { Channel } from './core/channel.ts';
-import { createDelivery, DEFAULT_LEASE_MS, type Delivery, type DeliveryOptions } from './core/delivery.ts';
+import { createDelivery, type Delivery, type DeliveryOptions } from './core/delivery.ts';
 import type { ClaimedMessage, OutboxStore } from './core/outbox.ts';
 import { hasHttpRoutes, startHttpServer } from './http-server.ts';
 import { createOutbox } from './storage/outbox.ts';
@@ -37,7 +37,6 @@ export async function startRuntime(core: Core, channels: Channel[], options: Run
   const delivery = createDelivery({
     outbox, channels: new Map(channels.map((c) => [c.platform, c])), clock, log: core.deps.log, onFailed: options.onFailed, options: options.delivery,
   });
-  const leaseMs = options.delivery?.leaseMs ?? DEFAULT_LEASE_MS;
   const logSweepError = (error: unknown) => core.deps.log?.error('delivery sweep failed', { error: error instanceof Error ? error.message : String(error) });
   const kick = () => {
     delivery.drain().catch(logSweepError);
@@ -52,7 +51,7 @@ export async function startRuntime(core: Core, channels: Channel[], options: Run
         await core.engine.handle(msg, {
           viaOutbox: true,
           sendNow: {
-            leaseMs,
+            leaseMs: delivery.leaseMs,
             send: (messages) => {
               handedOver = true;
               delivery.sendClaimed(messages).catch(logSweepError);

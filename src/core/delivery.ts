@@ -3,9 +3,6 @@ import type { Clock } from './clock.ts';
 import type { Logger } from './engine/types.ts';
 import type { ClaimedMessage, OutboxStore } from './outbox.ts';
 
-/** How long a claim lasts by default, in ms. */
-export const DEFAULT_LEASE_MS = 60_000;
-
 /** Settings of the deliverer; each states its unit. */
 export interface DeliveryOptions {
   /** How long a claim lasts; a crash mid-send leads to a resend after it. Default 60 s. */
@@ -22,6 +19,8 @@ export interface DeliveryOptions {
 
 /** Sends what the outbox holds, through the channels, with retries; nothing is dropped silently. */
 export interface Delivery {
+  /** How long its claims last, in ms: replies queued already claimed take the same lease. */
+  readonly leaseMs: number;
   /** One sweep: claims due messages and tries each once. Returns how many were sent. */
   deliverDue(): Promise<number>;
   /** Tries messages the caller already claimed (replies queued claimed); how many were sent. */
@@ -40,7 +39,7 @@ export function createDelivery(deps: {
   onFailed?: (message: ClaimedMessage, error: string) => Promise<void>;
   options?: DeliveryOptions;
 }): Delivery {
-  const o = { leaseMs: DEFAULT_LEASE_MS, maxAttempts: 8, batchSize: 50, backoffBaseMs: 1_000, backoffMaxMs: 300_000, ...deps.options };
+  const o = { leaseMs: 60_000, maxAttempts: 8, batchSize: 50, backoffBaseMs: 1_000, backoffMaxMs: 300_000, ...deps.options };
 
   /** Sends one claimed message; true when it went out (the caller marks it sent). */
   async function attempt(m: ClaimedMessage): Promise<boolean> {
@@ -118,6 +117,7 @@ export function createDelivery(deps: {
   }
 
   return {
+    leaseMs: o.leaseMs,
     deliverDue,
     // Nobody waits for the "sent" marks of replies handed over at commit: they ride along with later commits.
     sendClaimed: (claimed) => sendAll(claimed, true),
