@@ -8,6 +8,7 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgres/client.ts';
 import { migratePostgres, migrateSqlite, type MigrationReport, type Provider } from './migrations.ts';
 import { serialSqliteAdapter } from './serial-sqlite-adapter.ts';
+import { DEFAULT_CHECKPOINT_PAGES, INLINE_CHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
 import { createSqliteWriter, type SqliteWriter } from './sqlite-writer.ts';
 
 /** The Prisma client type the storage code is written against (both providers share its API). */
@@ -90,11 +91,17 @@ async function openSqlite(path: string): Promise<Database> {
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   // Each command runs in a savepoint; its undo pages stay in memory instead of a temporary file.
   await prisma.$executeRawUnsafe('PRAGMA temp_store = MEMORY');
+  // A worker thread checkpoints; commits checkpoint inline only if it falls far behind or dies.
+  await prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`);
+  const checkpointer = startCheckpointer(path, () => {
+    prisma.$executeRawUnsafe(`PRAGMA wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`).catch(() => undefined);
+  });
   const writer = createSqliteWriter(serial.connection(), serial.exclusive);
   return {
     provider: 'sqlite', prisma, migration, sqlite: writer,
     close: async () => {
       await writer.flush();
+      await checkpointer.stop();
       await prisma.$disconnect();
     },
   };
