@@ -25,6 +25,9 @@ export const DEV_PATH = join(CORPUS_DIR, 'dev.jsonl');
 /** A second development split, written blind later with more names, e-mails and phones. */
 export const DEV2_PATH = join(CORPUS_DIR, 'dev2.jsonl');
 
+/** A third development split, written blind with e-mail addresses and phone numbers in every intent. */
+export const DEV3_PATH = join(CORPUS_DIR, 'dev3.jsonl');
+
 /** The held-out split: only measured, never trained on or read while writing rules. */
 export const HELDOUT_PATH = join(CORPUS_DIR, 'heldout.jsonl');
 

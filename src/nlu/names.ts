@@ -152,12 +152,23 @@ function acronymLike(word: string): boolean {
 // Whether "and" at `pos` joins words of one name: one to three more words of the same case follow and
 // the last is a trade noun or a company suffix.
 function andInName(text: string, pos: number, capitalized: boolean): boolean {
-  const m = /^and ((?:[\p{L}\p{N}'’-]+ ){0,2}[\p{L}.]+)/u.exec(text.slice(pos, pos + 60));
-  if (!m) return false;
-  const words = (m[1] ?? '').split(' ');
-  const last = words[words.length - 1] ?? '';
-  const sameCase = words.every((w) => isCapitalized(w) === capitalized);
-  return sameCase && (TRADE_NOUNS.has(last.toLowerCase()) || isSuffix(last));
+  if (!text.startsWith('and ', pos)) return false;
+  for (const raw of text.slice(pos + 4, pos + 64).split(' ').slice(0, 3)) {
+    // "Pen and Paper Studio's phone": the name may end in a possessive or punctuation.
+    const word = raw.replace(/(?:['’]s?)?[,.;:!?)]*$/u, '');
+    if (!/^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(word) || isCapitalized(word) !== capitalized) return false;
+    if (TRADE_NOUNS.has(word.toLowerCase()) || isSuffix(word)) return true;
+  }
+  return false;
+}
+
+// A capitalised part of the day before another capitalised word starts a name ("Night Owl Labs",
+// "Morning Glory Cafe"); as a time it is written "tonight", "in the morning", "Monday night".
+const NAME_TIME_WORD = /^(?:Morning|Afternoon|Evening|Night|Midnight|Noon)$/;
+function timeWordStartsName(text: string, word: string, end: number): boolean {
+  if (!NAME_TIME_WORD.test(word)) return false;
+  const next = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 40))?.[1];
+  return next !== undefined && !isStop(next.replace(/['’]s$/, ''));
 }
 
 // Reads one name ("Dunder Mifflin", "Umbrella Corp", "acme") starting at `pos`, skipping an article.
@@ -183,7 +194,7 @@ function readUnit(text: string, pos: number, lower: LowerNames): Unit | undefine
     const bare = poss ? (poss[1] ?? '') : w.word;
     const number = numberInName(text, w.word, w.end);
     if (words.length === 0) {
-      if (!number && ((/^\d/.test(bare) && !digitsStartName(bare)) || isStop(bare))) return undefined;
+      if (!number && ((/^\d/.test(bare) && !digitsStartName(bare)) || (isStop(bare) && !timeWordStartsName(text, bare, w.end)))) return undefined;
       capitalized = isCapitalized(bare) || number;
       // An ordinary word may still start a lower-case company name ending in a suffix ("umbrella corp").
       if (!capitalized && !lowerFits(bare, lower, Boolean(poss)) && !suffixFollows(text, w.end, lower)) return undefined;

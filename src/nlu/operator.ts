@@ -75,13 +75,29 @@ export function parseOperator(text: string, raw: string, ctx: DateContext, guess
   const lower = corrected.toLowerCase();
   const rule = ruleIntent(lower, corrected);
   const intent = rule?.intent ?? (isChatter(lower) ? undefined : guess(corrected));
-  if (!intent) return { intent: 'unknown', reason: 'not_understood' };
+  if (!intent) return contactDetailsFor(corrected, lower, ctx, raw) ?? { intent: 'unknown', reason: 'not_understood' };
   const command = commandFor(intent, { text: corrected, lower, ctx }, raw);
   if ('note' in command && command.note) command.note = asWritten(command.note);
   const named = 'customer' in command || 'contact' in command;
   // A pronoun, a role, an e-mail address or a phone number also says who: "called them back",
   // "messaged the ops lead", "emailed ops@globex.com".
   const someone = rule?.needs === 'name-or-pronoun' && ('phone' in command || /\b(?:them|they|her|him|she|he)\b|@/i.test(corrected) || ROLE.test(corrected));
-  if (rule?.needs && !named && !someone) return { intent: 'unknown', reason: 'not_understood' };
+  // A question changes no record: "is 415-555-0133 a real number?".
+  if (intent === 'update_customer' && /^(?:is|are|was|were|do|does|did|can|could|should|what|which|who|whose)\b[^?]*\?\s*$/i.test(corrected)) {
+    return { intent: 'unknown', reason: 'not_understood' };
+  }
+  // "tell me about ops@initech.com" asks about whoever has that address; the engine asks which customer.
+  const byAddress = intent === 'customer_summary' && /^\S.*\s[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\?*$/.test(corrected);
+  if (rule?.needs && !named && !someone && !byAddress) return { intent: 'unknown', reason: 'not_understood' };
   return command;
+}
+
+// Nothing else understood, but a customer and an address or number: "Sharma & Sons' Rohan wants
+// invoices sent to accounts@sharmasons.co.in" gives their details.
+function contactDetailsFor(text: string, lower: string, ctx: DateContext, raw: string): Command | undefined {
+  if (!/@|\d{3}/.test(text)) return undefined;
+  const command = commandFor('update_customer', { text, lower, ctx }, raw);
+  // Only a capitalised name: "the wifi password is 555 0100 0101" gives no one's number.
+  const named = [('customer' in command && command.customer), ('contact' in command && command.contact)].some((n) => typeof n === 'string' && /\p{Lu}/u.test(n));
+  return named && ('email' in command || 'phone' in command) ? command : undefined;
 }

@@ -113,3 +113,60 @@ describe('survey replies', () => {
     expect(contract('love it, 9', { as: 'customer' }).slots).toEqual({ score: 9, note: 'love it' });
   });
 });
+
+// Shapes found missing on the third development split (nlu-corpus/dev3-src), checked on fresh examples.
+describe('addresses, numbers and names around them', () => {
+  it('reads a capitalised part of the day before a capitalised word as a name, not a time', () => {
+    expect(contract('called Midnight Oil Studio, they want a quote').slots).toMatchObject({ customer: 'Midnight Oil Studio', note: 'they want a quote' });
+    expect(contract('remind me tomorrow to send the deck to Morning Glory Cafe').slots).toMatchObject({
+      customer: 'Morning Glory Cafe', note: 'send the deck', dueAt: '2026-11-25T14:00:00.000Z',
+    });
+    expect(contract('remind me Friday night to call Orbis').slots.dueAt).toBe('2026-11-28T01:00:00.000Z');
+  });
+
+  it('takes the request after a time said first', () => {
+    expect(contract('in 2 days remind me to send the NDA to Orbis')).toEqual({
+      intent: 'create_followup', slots: { customer: 'Orbis', note: 'send the NDA', dueAt: '2026-11-26T14:00:00.000Z' },
+    });
+    expect(contract('tomorrow follow up with Orbis about pricing')).toEqual({
+      intent: 'create_followup', slots: { customer: 'Orbis', note: 'pricing', dueAt: '2026-11-25T14:00:00.000Z' },
+    });
+    expect(contract('follow up with Orbis about pricing tomorrow').slots.note).toBe('pricing');
+  });
+
+  it('keeps "and" inside a business name before a possessive', () => {
+    expect(contract("Salt and Pepper Catering's phone is +1 212 555 0199").slots).toEqual({ customer: 'Salt and Pepper Catering', phone: '+1 212 555 0199' });
+  });
+
+  it('reads an address that stands for someone', () => {
+    expect(contract('Orbis\'s billing email is mailto:ap@orbis.io')).toEqual({ intent: 'update_customer', slots: { customer: 'Orbis', email: 'ap@orbis.io' } });
+    expect(contract('tell me about ap@orbis.io')).toEqual({ intent: 'customer_summary', slots: {} });
+    expect(contract('billing@orbis.io reports the invoices are blank')).toEqual({ intent: 'open_ticket', slots: { note: 'the invoices are blank' } });
+    expect(contract('delete everything we have on ap@orbis.io').intent).toBe('erase_contact');
+  });
+
+  it('reads a cell phone as a person\'s and a question as no change', () => {
+    expect(contract("Zbigniew's cell is +48 601 555 012").slots).toEqual({ contact: 'Zbigniew', phone: '+48 601 555 012' });
+    expect(contract('is 212-555-0147 still their number?').intent).toBe('unknown');
+  });
+
+  it('reads a customer\'s new contact and a voicemail they left', () => {
+    expect(contract("Orbis Ltd's new contact is Ada Lovelace, ada@orbis.io")).toEqual({
+      intent: 'update_customer', slots: { customer: 'Orbis Ltd', contact: 'Ada Lovelace', email: 'ada@orbis.io' },
+    });
+    expect(contract('Ada from Orbis left a voicemail, call her back Monday')).toEqual({
+      intent: 'log_interaction', slots: { customer: 'Orbis', contact: 'Ada', kind: 'call', dueAt: '2026-11-30T14:00:00.000Z' },
+    });
+  });
+
+  it('reads a named customer\'s address as their details when nothing else is asked', () => {
+    expect(contract("Orbis' Ada wants the receipts sent to ap@orbis.io from now on")).toEqual({
+      intent: 'update_customer', slots: { customer: 'Orbis', contact: 'Ada', email: 'ap@orbis.io' },
+    });
+  });
+
+  it('lists follow-ups asked for in one word', () => {
+    expect(contract('follow-ups?').intent).toBe('list_followups');
+    expect(contract('reminders').intent).toBe('list_followups');
+  });
+});

@@ -37,6 +37,11 @@ function first(re: RegExp, text: string): RegExpExecArray | null {
   return re.exec(text);
 }
 
+// "Night Owl Labs", "Morning Glory Cafe": a capitalised part of the day before a capitalised word is a name.
+function startsName(text: string, m: RegExpExecArray): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(m[0]) && /^ \p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
+}
+
 function span(m: RegExpExecArray): Span {
   return { start: m.index, end: m.index + m[0].length };
 }
@@ -62,8 +67,10 @@ export function findTimeOfDay(text: string): TimeOfDay | undefined {
     if (m) return { hour, minute: 0, spans: [span(m)] };
   }
   for (const { re, hour } of PART_OF_DAY) {
-    const m = first(re, text);
-    if (m) return { hour, minute: 0, spans: [span(m)] };
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!startsName(text, m)) return { hour, minute: 0, spans: [span(m)] };
+    }
   }
   return undefined;
 }

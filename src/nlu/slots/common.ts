@@ -49,11 +49,16 @@ const MODIFIES_NEXT = /^\s+(?!(?:on|at|by|before|until|till|for|in|to|with|from|
 export function cutSpans(text: string, spans: Span[], names: Span[] = []): string {
   let out = text;
   const all = [...spans.map((s) => ({ ...s, name: false })), ...names.map((s) => ({ ...s, name: true }))];
+  // Text before `intact` is as in `text`; a cut may also have dropped a dangling word before it.
+  let intact = text.length;
   for (const s of all.sort((a, b) => b.start - a.start)) {
-    const rest = out.slice(s.end);
-    const head = out.slice(0, s.start);
+    const end = Math.min(s.end, intact);
+    const rest = out.slice(end);
     const dangling = s.name ? DANGLING_NAME : DANGLING_TIME;
-    out = `${MODIFIES_NEXT.test(rest) ? head : head.replace(dangling, '')} ${rest}`;
+    const head = out.slice(0, Math.min(s.start, end));
+    const kept = MODIFIES_NEXT.test(rest) ? head : head.replace(dangling, '');
+    out = `${kept} ${rest}`;
+    intact = kept.length;
   }
   return out.replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
 }

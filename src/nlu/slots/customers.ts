@@ -95,6 +95,13 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   if (newContact) {
     return compact({ intent: 'update_customer' as const, contact: parseNameSpan(newContact[1] ?? '', 'any').contact, customer: parseNameSpan(newContact[2] ?? '', 'any').customer });
   }
+  // "Tide Pool Swim School's new contact is Chloe Barnes".
+  const theirContact = /^(.+?)['’]s?\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s+is\s+(?:now\s+)?([^,;]+)/i.exec(masked);
+  if (theirContact) {
+    const at = parseNameSpan(theirContact[1] ?? '', 'any');
+    const who = parseNameSpan(theirContact[2] ?? '', 'any');
+    return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
+  }
   const added = ADDED_CONTACT.exec(masked);
   if (added) {
     const who = parseNameSpan(added[2] ?? added[3] ?? '', 'any');
@@ -112,6 +119,10 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   const lowerPair = /^(\S+(?:\s+\S+)*)\s+(\S+)$/.exec(name?.customer ?? '');
   if (isTagging && name && lowerPair && name.customer === name.customer?.toLowerCase() && /^\s*$/.test(masked.slice(name.end))) {
     name = { customer: lowerPair[1], start: name.start, end: name.start + (lowerPair[1] ?? '').length };
+  }
+  // A cell phone is a person's: "Erlich's cell is ..." names a contact even without a known given name.
+  if (name?.customer && !name.contact && /^\p{Lu}[\p{Ll}'’-]+['’]s\s+(?:personal\s+)?(?:cell|mobile)\b/u.test(masked.slice(name.start))) {
+    name = { contact: name.customer, start: name.start, end: name.end };
   }
   // Without a name, what follows the command word and any pronoun ("tag them as vip").
   const after = name ? masked.slice(name.end) : masked.replace(UPDATE_HEAD, '').replace(/^(?:them|it|her|him|this|that)\b/i, '');

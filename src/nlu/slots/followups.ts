@@ -21,9 +21,15 @@ function findTaskName(text: string): NameMatch | undefined {
 export function createFollowupSlots(input: SlotInput): CommandOf<'create_followup'> {
   const { text, ctx } = input;
   const due = findDue(text, ctx);
-  const follow = FOLLOW_HEAD.exec(text);
-  const head = follow ?? CREATE_HEAD.exec(text);
-  const headEnd = head ? head[0].length : 0;
+  // The time may come first: "in 3 days remind me to send the SOW".
+  let headStart = 0;
+  for (let lead = due?.spans.find((s) => s.start === headStart); lead; lead = due?.spans.find((s) => s.start === headStart)) {
+    headStart = lead.end + (/^[\s,]*/.exec(text.slice(lead.end))?.[0].length ?? 0);
+  }
+  const rest = text.slice(headStart);
+  const follow = FOLLOW_HEAD.exec(rest);
+  const head = follow ?? CREATE_HEAD.exec(rest);
+  const headEnd = headStart + (head ? head[0].length : 0);
   const spans: Span[] = [{ start: 0, end: headEnd }, ...(due?.spans ?? [])];
   // Names are looked for outside the time phrases, so "Friday" never becomes a customer.
   const masked = maskSpans(text, spans);

@@ -15,7 +15,9 @@ export function openTicketSlots(input: SlotInput): CommandOf<'open_ticket'> {
   const reporter = REPORTER.exec(text);
   if (reporter) {
     const names = parseNameSpan(reporter[1] ?? '');
-    if (names.customer || names.contact) {
+    // A reporter known by address only ("ops@acme.com reports ...") names no one, but is not the problem.
+    const byAddress = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test((reporter[1] ?? '').trim());
+    if (names.customer || names.contact || byAddress) {
       return compact({ intent: 'open_ticket' as const, ...names, note: cleanValue(reporter[2] ?? '') });
     }
   }
