@@ -32,7 +32,8 @@ export interface SlackActionBody {
   user?: { id: string; name?: string; username?: string };
   channel?: { id: string };
   container?: { channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
-  message?: { ts?: string; thread_ts?: string };
+  /** The pressed message as posted (absent for an ephemeral one). */
+  message?: { ts?: string; thread_ts?: string; text?: string; blocks?: { type: string }[] };
   response_url?: string;
   actions?: { action_id?: string; value?: string; action_ts?: string }[];
 }

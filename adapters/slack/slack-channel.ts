@@ -10,6 +10,7 @@ import { fromBlockAction, fromMessageEvent, fromSlashCommand, type SlackActionBo
 import { createInboundQueue, type InboundQueue } from './inbound-queue.ts';
 import { boltLogger } from './logger.ts';
 import { CHOICE_ACTION_PREFIX, renderReply, type SlackMessage } from './render.ts';
+import { escapeMrkdwn } from './text.ts';
 import { decodeThread } from './thread.ts';
 
 /** What the configuration gives the Slack channel (see "Connect Slack" in README.md for each variable). */
@@ -171,7 +172,10 @@ export class SlackAdapter implements Channel, HasHttpRoutes {
     app.action(/.*/, async ({ ack, body, payload }) => {
       await ack();
       const actionId = (payload as { action_id?: string }).action_id ?? '';
-      if (body.type === 'block_actions' && actionId.startsWith(CHOICE_ACTION_PREFIX)) await this.dispatch(fromBlockAction(body as SlackActionBody, now()));
+      if (body.type === 'block_actions' && actionId.startsWith(CHOICE_ACTION_PREFIX)) {
+        this.retireButtons(body as SlackActionBody, (payload as { text?: { text?: string } }).text?.text ?? '');
+        await this.dispatch(fromBlockAction(body as SlackActionBody, now()));
+      }
     });
     app.error(async (error) => this.deps.log?.error('slack listener failed', { error: error.message }));
   }
@@ -204,6 +208,31 @@ export class SlackAdapter implements Channel, HasHttpRoutes {
   private async upload(app: App, channel: string, threadTs: string | undefined, f: { data: Uint8Array; filename: string; title: string; altText?: string }): Promise<void> {
     const where = threadTs ? { channel_id: channel, thread_ts: threadTs } : { channel_id: channel };
     await app.client.files.uploadV2({ ...where, file: Buffer.from(f.data), filename: f.filename, title: f.title, alt_text: f.altText });
+  }
+
+  /**
+   * Replaces a pressed message with itself minus its buttons plus the choice made, so a question
+   * cannot be answered twice (as on Telegram and Discord). Best effort: the press is handled anyway.
+   */
+  private retireButtons(body: SlackActionBody, label: string): void {
+    const url = body.response_url;
+    if (!url) return;
+    const chosen = { type: 'context', elements: [{ type: 'mrkdwn', text: `✓ ${escapeMrkdwn(label)}` }] };
+    // An ephemeral message comes without its content; it is replaced by the choice alone.
+    const kept = (body.message?.blocks ?? []).filter((b) => b.type !== 'actions');
+    const text = body.message?.text ?? `✓ ${label}`;
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ replace_original: true, text, blocks: [...kept, chosen] }),
+      signal: AbortSignal.timeout(this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+    }).then(
+      async (res) => {
+        await res.arrayBuffer();
+        if (res.status !== 200) this.deps.log?.error('slack could not remove the buttons of a pressed message', { status: res.status });
+      },
+      (error: unknown) => this.deps.log?.error('slack could not remove the buttons of a pressed message', { error: error instanceof Error ? error.message : String(error) }),
+    );
   }
 
   private async respond(url: string, m: SlackMessage): Promise<void> {

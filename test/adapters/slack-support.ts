@@ -97,6 +97,10 @@ export function describeSlackConversation(mode: 'http' | 'socket'): void {
       expect(summary[0]!.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Acme Labs' } });
       expect(summary[0]!.blocks.some((b) => b.type === 'section' && b.fields?.length)).toBe(true);
       expect(textOf(summary)).toContain('discussed pricing');
+      // The pressed question keeps its words, loses its buttons and shows the choice: it cannot be answered twice.
+      await until(() => !question!.blocks.some((b) => b.type === 'actions'), 5_000, 'the pressed question without buttons');
+      expect(textOf([question!])).toContain('Which Acme?');
+      expect(textOf([question!])).toContain('✓ Acme Labs');
 
       expect(textOf(await s.dm(OP, 'remind me to send the proposal to Acme Labs tomorrow at 10am'))).toContain('Reminder set');
       const [due] = await s.dm(OP, "what's due?");
@@ -122,6 +126,8 @@ export function describeSlackConversation(mode: 'http' | 'socket'): void {
       expect(textOf([question!])).toContain('Which Acme?');
       const [answer] = await s.press(question!, 'Acme Corp', OP);
       expect(answer!.via).toBe('response_url');
+      await until(() => textOf([question!]).includes('✓ Acme Corp'), 5_000, 'the private question replaced by the choice');
+      expect(question!.blocks.some((b) => b.type === 'actions')).toBe(false);
       expect(textOf([answer!])).toContain('Acme Corp');
     });
 

@@ -78,7 +78,8 @@ export class SlackFake {
   readonly files: SentFile[] = [];
   private readonly messages: SentMessage[] = [];
   private readonly listeners = new Set<(m: SentMessage) => void>();
-  private readonly responseUrls = new Map<string, { channel: string; threadTs?: string }>();
+  /** Where each response_url posts; a press's url can also replace the pressed message (`messageTs`). */
+  private readonly responseUrls = new Map<string, { channel: string; threadTs?: string; messageTs?: string }>();
   private readonly uploads = new Map<string, { filename: string; bytes: number }>();
   private readonly acks = new Map<string, (payload: unknown) => void>();
   private sockets: WebSocket[] = [];
@@ -188,7 +189,7 @@ export class SlackFake {
     if (!hit) throw new Error(`no button "${label}" among ${buttons.map(({ e }) => labelOf(e)).join(', ') || 'none'}`);
     const n = this.next();
     const responseUrl = `http://127.0.0.1:${this.port}/respond/act-${n}`;
-    this.responseUrls.set(responseUrl, { channel: message.channel, threadTs: message.threadTs });
+    this.responseUrls.set(responseUrl, { channel: message.channel, threadTs: message.threadTs, messageTs: message.ts });
     const ephemeral = message.via === 'response_url';
     return {
       type: 'block_actions', api_app_id: FAKE_SLACK.appId, token: 'legacy-verification-token', trigger_id: `${n}.${n}.trigger`,
@@ -285,6 +286,14 @@ export class SlackFake {
       this.calls.push({ path, params, status: 200, at });
       const where = this.responseUrls.get(`http://127.0.0.1:${this.port}${path}`);
       if (!where) return json(404, { ok: false, error: 'expired_url' });
+      if (params.replace_original === true) {
+        // Slack edits the message in place: it is not a new message.
+        const original = this.messages.find((m) => m.channel === where.channel && m.ts === where.messageTs);
+        if (!original) return json(404, { ok: false, error: 'message_not_found' });
+        original.text = String(params.text ?? '');
+        original.blocks = (params.blocks as Block[]) ?? [];
+        return json(200, { ok: true });
+      }
       this.record({ via: 'response_url', channel: where.channel, threadTs: where.threadTs, ts: this.nextTs(), text: String(params.text ?? ''), blocks: (params.blocks as Block[]) ?? [], at });
       return json(200, { ok: true });
     }
