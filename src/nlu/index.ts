@@ -3,7 +3,7 @@ import { trainIntentClassifier } from './classifier.ts';
 import { loadCorpus, TRAIN_PATH } from './corpus.ts';
 import { makeParser } from './parser.ts';
 
-export { sentimentOf } from './sentiment.ts';
+export { loadSentiment, sentimentOf } from './sentiment.ts';
 
 /** Options for createParser. */
 export interface ParserOptions {

@@ -32,6 +32,11 @@ function getAnalyzer(): Analyzer {
   return analyzer;
 }
 
+/** Loads the word lists now, so that the first note a server sees is not the one that waits for them. */
+export function loadSentiment(): void {
+  getAnalyzer();
+}
+
 /**
  * Sentiment of a note: the mean AFINN valence per word (natural's SentimentAnalyzer, roughly -5..5;
  * below 0 is unhappy). Unlike the analyzer alone, a negation only flips the next few words of its
