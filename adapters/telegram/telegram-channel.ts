@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Api, Bot, InputFile, webhookCallback } from 'grammy';
+import { Api, Bot, GrammyError, InputFile, webhookCallback } from 'grammy';
 import type { Channel, InboundHandler, Target } from '../../src/core/channel.ts';
 import type { Logger } from '../../src/core/engine/types.ts';
 import type { InboundMessage } from '../../src/core/message.ts';
@@ -60,6 +60,8 @@ export class TelegramAdapter implements Channel, HasHttpRoutes {
   private readonly callbackData = new CallbackData();
   private readonly queue: ChatQueue;
   private readonly partial = new Map<string, number>();
+  /** Groups upgraded to supergroups: Telegram refuses the old id and names the new one. */
+  private readonly migrated = new Map<string, number>();
   private readonly webhook?: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
   private me?: UserFromGetMe;
   private onMessage: InboundHandler | null = null;
@@ -156,7 +158,19 @@ export class TelegramAdapter implements Channel, HasHttpRoutes {
   }
 
   private async sendPart(target: Target, part: MessagePart): Promise<void> {
-    const chatId = /^-?\d+$/.test(target.chatId) ? Number(target.chatId) : target.chatId;
+    const known = this.migrated.get(target.chatId);
+    try {
+      await this.sendPartTo(known ?? (/^-?\d+$/.test(target.chatId) ? Number(target.chatId) : target.chatId), target, part);
+    } catch (error) {
+      // A group upgraded to a supergroup gets a new id; what was queued for the old one goes there.
+      const movedTo = error instanceof GrammyError ? error.parameters.migrate_to_chat_id : undefined;
+      if (movedTo === undefined || known !== undefined) throw error;
+      this.migrated.set(target.chatId, movedTo);
+      await this.sendPartTo(movedTo, target, part);
+    }
+  }
+
+  private async sendPartTo(chatId: number | string, target: Target, part: MessagePart): Promise<void> {
     const thread = target.threadId ? { message_thread_id: Number(target.threadId) } : {};
     if (part.kind === 'text') {
       await this.bot.api.sendMessage(chatId, part.html, {

@@ -32,6 +32,21 @@ for (const provider of PROVIDERS) {
       expect(s.fake.sentTo(OPERATOR.id).at(-1)!.text).toContain('<b>What I can do</b>');
     });
 
+    test('a reply to a group that became a supergroup goes to the supergroup, and so does what follows', async () => {
+      const group = { id: -4001, type: 'group' as const, title: 'Team' };
+      const supergroup = -1004001;
+      s.fake.migrateChat(group.id, supergroup);
+      await s.fake.say(OPERATOR, '@crm_test_bot help', { chat: group });
+      await until(() => s.fake.sentTo(supergroup).length === 1, 5_000, 'the reply in the supergroup');
+      await s.fake.say(OPERATOR, '@crm_test_bot summary Acme Labs', { chat: group });
+      await until(() => s.fake.sentTo(supergroup).length === 2, 5_000, 'the second reply');
+      expect(s.fake.sentTo(supergroup).map((m) => m.text).join('\n')).toMatch(/What I can do[\s\S]*Acme Labs/);
+      expect(s.fake.sentTo(group.id)).toEqual([]);
+      // The second reply went straight to the new id.
+      expect(s.fake.callsOf('sendMessage').filter((c) => c.status === 400)).toHaveLength(1);
+      expect(await s.runtime.outbox.listFailed(10)).toEqual([]);
+    });
+
     test('a 5xx is retried with backoff, and a message Telegram refuses is kept as failed', async () => {
       const calls = s.fake.callsOf('sendMessage').length;
       s.fake.failNextSends(2, 502);

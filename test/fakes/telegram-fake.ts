@@ -84,6 +84,7 @@ export class TelegramFake {
   private readonly waiters = new Set<() => void>();
   private readonly chats = new Map<string, FakeChat>();
   private failures: { status: number; retryAfterSeconds?: number; description: string }[] = [];
+  private readonly migrations = new Map<string, number>();
   private webhookBase: string | null = null;
   private readonly sentListeners = new Set<(m: SentMessage) => void>();
   private webhookInFlight = 0;
@@ -121,6 +122,11 @@ export class TelegramFake {
   failNextSends(count: number, status: number, retryAfterSeconds?: number): void {
     const description = status === 429 ? `Too Many Requests: retry after ${retryAfterSeconds ?? 1}` : status >= 500 ? 'Internal Server Error' : 'Bad Request: chat not found';
     for (let i = 0; i < count; i += 1) this.failures.push({ status, retryAfterSeconds, description });
+  }
+
+  /** The group `from` is upgraded to a supergroup `to`: sends to `from` are refused, naming `to`. */
+  migrateChat(from: number, to: number): void {
+    this.migrations.set(String(from), to);
   }
 
   /** Calls `listener` for every message the bot sends from now on. */
@@ -254,6 +260,8 @@ export class TelegramFake {
 
     if (!call.authorized) return fail(401, 'Unauthorized');
     if (SEND_METHODS.has(method)) {
+      const movedTo = this.migrations.get(String(body.chat_id));
+      if (movedTo !== undefined) return fail(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: movedTo });
       const failure = this.failures.shift();
       if (failure) return fail(failure.status, failure.description, failure.retryAfterSeconds !== undefined ? { retry_after: failure.retryAfterSeconds } : undefined);
     }
