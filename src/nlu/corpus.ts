@@ -31,6 +31,9 @@ export const DEV3_PATH = join(CORPUS_DIR, 'dev3.jsonl');
 /** The held-out split: only measured, never trained on or read while writing rules. */
 export const HELDOUT_PATH = join(CORPUS_DIR, 'heldout.jsonl');
 
+/** Its second part, written blind the same way later (more e-mails and phones); same rules apply. */
+export const HELDOUT2_PATH = join(CORPUS_DIR, 'heldout2.jsonl');
+
 /** Reads a JSONL corpus; an absent file is an empty corpus, a malformed line an error naming it. */
 export function loadCorpus(path: string): CorpusEntry[] {
   if (!existsSync(path)) return [];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEV2_PATH, DEV3_PATH, DEV_PATH, HELDOUT_PATH, loadCorpus, TRAIN_PATH } from '../../src/nlu/corpus.ts';
+import { DEV2_PATH, DEV3_PATH, DEV_PATH, HELDOUT2_PATH, HELDOUT_PATH, loadCorpus, TRAIN_PATH } from '../../src/nlu/corpus.ts';
 import { evaluate } from '../../src/nlu/score.ts';
 import { parse } from './helpers.ts';
 
@@ -10,6 +10,12 @@ const INTENT_FLOOR = 0.97;
 // 0.978, contact 1.0, note 0.977, kind 0.976); email (9/10) and phone (6/6) have too few cases
 // for that and get the small-sample floor.
 const SLOT_FLOOR = 0.95;
+/**
+ * The held-out split's second part (heldout2.jsonl, written blind in session 3, never read) showed
+ * names generalize less than part 1 said: at its first measurement contact 0.877, customer 0.916,
+ * note 0.946, every other slot with 20 or more cases 0.955 or above. This floor guards that level.
+ */
+const HELDOUT2_SLOT_FLOOR = 0.87;
 /** The development splits were read and fixed against; they must stay where they were brought. */
 const DEV_SLOT_FLOOR = 0.92;
 const DEV2_INTENT_FLOOR = 0.94;
@@ -39,6 +45,13 @@ describe('accuracy floor', () => {
     expect(result.total).toBeGreaterThan(0);
     expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
     expect(slotsBelow(result, SLOT_FLOOR)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(HELDOUT2_PATH))(`held-out split, part 2: intent >= ${INTENT_FLOOR}, every slot >= ${HELDOUT2_SLOT_FLOOR}`, () => {
+    const result = evaluate(loadCorpus(HELDOUT2_PATH), parse);
+    expect(result.total).toBeGreaterThanOrEqual(300);
+    expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
+    expect(slotsBelow(result, HELDOUT2_SLOT_FLOOR)).toEqual([]);
   });
 
   it(`development split: intent >= ${INTENT_FLOOR}, every slot >= ${DEV_SLOT_FLOOR}`, () => {
