@@ -64,6 +64,8 @@ const RULES: Rule[] = [
   // "Acme call: ..." logs a call; "Acme email: ops@acme.com" gives an address (below).
   { intent: 'log_interaction', needs: 'name', re: /^[^,.;:!?]{1,60}?\s(?:call|meeting|mtg|email|lunch|coffee|demo|zoom|chat|catch-?up)\s*(?::(?!\s*[\w.+-]+@)|\s[-–—]\s)/ },
   { intent: 'update_customer', needs: 'name', re: new RegExp(`^(?!(?:my|our|your|his|her|their|the|this|that|i|we)\\b)[\\w&. -]+(?:'s?)?\\s${FIELD_QUALIFIER}${CONTACT_FIELD}\\s*(?::|is\\b)`) },
+  // "Canyon Creative's Theo: theo@canyoncreative.co" gives a contact's details.
+  { intent: 'update_customer', needs: 'name', re: /^[^,:;]{1,60}?['’]s\s+[\w.'’-]+(?:\s+[\w.'’-]+)?\s*:\s*(?:mailto:)?[\w.+-]+@|^[^,:;]{1,60}?['’]s\s+[\w.'’-]+(?:\s+[\w.'’-]+)?\s*:\s*(?:tel:)?\+?[\d(][\d\s().-]{6,}\d/ },
   { intent: 'open_ticket', re: /^[^,:;]{1,60}?\b(?:reports|reported|is\s+reporting|complains?|complained|is\s+complaining|says|said|flagged|noticed|(?:opened|raised|filed|logged)\s+an?\s+(?:support\s+)?(?:ticket|issue|bug))\b|^(?:new\s+|open\s+(?:a\s+)?|log\s+(?:a\s+)?|raise\s+(?:a\s+)?|file\s+(?:a\s+)?)?(?:support\s+)?(?:ticket|bug|issue|problem)\b/ },
   // Subject first: "Acme paid ...".
   { intent: 'record_purchase', re: /\b(?:paid|pd|pays|prepaid|renewed|renewd|renews|bought|purchased|upgraded)\b|\b(?:sent|wired|transferred|remitted)\b[^,.;]*?(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:k|m)\b|\d\s?(?:usd|eur|gbp|chf|dollars|euros|pounds)\b)|^(?:payment|invoice\s+paid|received|got)\b.*(?:\d|\bfrom\b)|^\S*\d\S*\s+(?:from|by)\s/ },

@@ -380,8 +380,8 @@ function isThingAcronym(text: string, m: NameMatch): boolean {
   return before && noun !== null && !isStop(noun[1] ?? '');
 }
 
-// "the W-9", "an I-9", "W-8BEN": a lone form code (capitals, hyphen, digits) names a document, not a customer.
-function isFormCode(m: NameMatch): boolean {
+/** "the W-9", "an I-9", "W-8BEN": a lone form code (capitals, hyphen, digits) names a document, not a customer. */
+export function isFormCode(m: NameMatch): boolean {
   return !m.contact && /^\p{Lu}{1,3}-\d+\p{Lu}*$/u.test(m.customer ?? '');
 }
 

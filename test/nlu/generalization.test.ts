@@ -170,3 +170,27 @@ describe('addresses, numbers and names around them', () => {
     expect(contract('reminders').intent).toBe('list_followups');
   });
 });
+
+// More shapes from the second development split (dev2-src), checked on fresh examples.
+describe('contacts and tags said in passing', () => {
+  it('reads the owner or CEO named when a customer is added', () => {
+    expect(contract('add Orbis Bakery as a customer, owner is Ada Lovelace, ada@orbis.io').slots).toMatchObject({ customer: 'Orbis Bakery', contact: 'Ada Lovelace' });
+    expect(contract('new customer Orbis Ltd, CEO: Priya Nair').slots).toMatchObject({ customer: 'Orbis Ltd', contact: 'Priya Nair' });
+  });
+
+  it('reads "Orbis\'s Ada: address" as that contact\'s details', () => {
+    expect(contract("Orbis's Ada: ada@orbis.io")).toEqual({ intent: 'update_customer', slots: { customer: 'Orbis', contact: 'Ada', email: 'ada@orbis.io' } });
+    expect(contract("Orbis's renewal: 3k").intent).toBe('record_purchase');
+  });
+
+  it('reads a tag after a colon and a tag of several words before "to"', () => {
+    expect(contract('tag Orbis Health: healthcare').slots).toEqual({ customer: 'Orbis Health', tag: 'healthcare' });
+    expect(contract('add tag key account to Orbis Pvt Ltd').slots).toEqual({ customer: 'Orbis Pvt Ltd', tag: 'key account' });
+    expect(contract('add tag vip to Orbis.').slots).toEqual({ customer: 'Orbis', tag: 'vip' });
+  });
+
+  it('does not take a form code for a customer', () => {
+    expect(contract('done with the I-9')).toEqual({ intent: 'complete_followup', slots: { note: 'I-9' } });
+  });
+});
+

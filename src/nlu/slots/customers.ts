@@ -36,7 +36,8 @@ const ADD_HEAD =
 // The new customer's contact: "contact Alice", "Jane at Acme", or a person right after the name
 // ("Wayne Enterprises - Bruce Wayne, ...").
 function newContact(masked: string, name: NameMatch | undefined): string | undefined {
-  const explicit = nameAfter(masked, /\bcontact(?:\s+person)?\s*:?\s+/i, name?.end ?? 0);
+  // "contact Jane Doe", "owner is Sam Delgado", "CEO: Priya Nair".
+  const explicit = nameAfter(masked, /\b(?:contact(?:\s+person)?\s*:?|(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director|point\s+of\s+contact|poc)\s*(?:is\b|:))\s+/i, name?.end ?? 0);
   if (explicit) return explicit.contact ?? explicit.customer;
   if (!name) return undefined;
   if (name.customer && name.contact) return name.contact;
@@ -113,6 +114,12 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   if (removal) {
     return compact({ intent: 'update_customer' as const, customer: parseNameSpan(removal[2] ?? '', 'any').customer, tag: cleanValue(removal[1] ?? '').toLowerCase(), untag: true });
   }
+  // "add tag key account to Acme": the tag first, then the customer.
+  const addition = /^(?:(?:please|pls)\s+)?add\s+(?:the\s+)?tag\s+["']?(.+?)["']?\s+to\s+(.+?)\s*[.!]*$/di.exec(masked);
+  if (addition?.indices?.[2]) {
+    const who = readNameAt(masked, addition.indices[2][0], 'any');
+    return compact({ intent: 'update_customer' as const, ...refOf(who), tag: cleanValue(addition[1] ?? '').toLowerCase() });
+  }
   let name = updateTarget(masked);
   const isTagging = /^(?:(?:please|pls)\s+)?(?:tag|untag|label|retag|add\s+(?:the\s+)?tag)\b/i.test(text);
   // "tag acme vip": without capitals or "as", the last word of what was read is the tag.
@@ -129,7 +136,7 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   let tag: string | undefined;
   if (isTagging) {
     const quoted = /["']([^"']+)["']/.exec(masked);
-    tag = quoted?.[1] ?? /^\s*(?:as\s+|with\s+)?(?:an?\s+)?([\p{L}\d][\p{L}\d -]*?)\s*(?=[,.;!?]|$)/iu.exec(after)?.[1];
+    tag = quoted?.[1] ?? /^\s*(?::\s*)?(?:as\s+|with\s+)?(?:an?\s+)?([\p{L}\d][\p{L}\d -]*?)\s*(?=[,.;!?]|$)/iu.exec(after)?.[1];
   }
   const stage = !isTagging && !email && !phone ? lifecycleStage(after) : undefined;
   return compact({
