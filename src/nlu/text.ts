@@ -11,9 +11,12 @@ export function isBlank(raw: string): boolean {
   return raw.replace(CONTROL, '').replace(LONE_SURROGATE, '').trim() === '';
 }
 
+// Emoji between two words, with a space after them, end a clause: "zoom w/ Jane 👍 they'll sign".
+const EMOJI_BETWEEN_WORDS = new RegExp(`(?<=[\\p{L}\\p{N})\\]'’])\\s*(?:${EMOJI.source})+\\s+(?=[\\p{L}\\p{N}])`, 'gu');
+
 // Removes emoji, keeping the words around them.
 function stripEmoji(text: string): string {
-  return text.replace(EMOJI, ' ');
+  return text.replace(EMOJI_BETWEEN_WORDS, ', ').replace(EMOJI, ' ');
 }
 
 // Collapses runs of spaces and removes spaces before punctuation.

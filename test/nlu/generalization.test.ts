@@ -192,5 +192,9 @@ describe('contacts and tags said in passing', () => {
   it('does not take a form code for a customer', () => {
     expect(contract('done with the I-9')).toEqual({ intent: 'complete_followup', slots: { note: 'I-9' } });
   });
-});
 
+  it('ends a clause at an emoji between words', () => {
+    expect(contract('zoom w/ Ada (Orbis) 👍 they will sign after the board meets').slots).toMatchObject({ contact: 'Ada', customer: 'Orbis', note: 'they will sign after the board meets' });
+    expect(contract('10 🙌 great support', { as: 'customer' }).slots).toEqual({ score: 10, note: 'great support' });
+  });
+});
