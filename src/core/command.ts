@@ -88,10 +88,10 @@ export type Command =
   | Cmd<'open_ticket', 'customer' | 'contact' | 'note'>
   | Cmd<'close_ticket', 'customer' | 'contact' | 'note', { ticketId?: number }>
   | Cmd<'send_survey', 'customer' | 'contact'>
-  | Cmd<'nps_report', never, { period?: ReportPeriod; compare?: boolean }>
-  | Cmd<'churn_report'>
-  | Cmd<'clv_report'>
-  | Cmd<'segment_report'>
+  | Cmd<'nps_report', 'customer' | 'contact', { period?: ReportPeriod; compare?: boolean }>
+  | Cmd<'churn_report', 'customer' | 'contact'>
+  | Cmd<'clv_report', 'customer' | 'contact'>
+  | Cmd<'segment_report', 'customer' | 'contact'>
   | Cmd<'export', never, { what?: 'customers' | 'interactions' | 'purchases' }>
   | Cmd<'erase_contact', 'customer' | 'contact'>
   | Cmd<'undo', never, {

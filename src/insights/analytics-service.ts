@@ -4,7 +4,7 @@ import { clusterCustomers } from '../analytics/clusters.ts';
 import { npsBetween, npsOf, npsTrend, type NpsResult } from '../analytics/nps.ts';
 import { RFM_SEGMENT_MEANING, rfmScores, rfmSegmentSummaries } from '../analytics/rfm.ts';
 import type { ReportPeriod } from '../core/command.ts';
-import type { Analytics, ReportKind } from '../core/engine/analytics-port.ts';
+import type { Analytics, ReportKind, ReportOptions } from '../core/engine/analytics-port.ts';
 import type { ExecContext, Outcome } from '../core/engine/types.ts';
 import { formatMoney } from '../core/money.ts';
 import { reply, type Field } from '../core/reply.ts';
@@ -99,10 +99,11 @@ export function createAnalyticsService(): Analytics {
       return fields;
     },
 
-    async report(kind: ReportKind, ctx: ExecContext, options: { period?: ReportPeriod; compare?: boolean }): Promise<Outcome> {
+    async report(kind: ReportKind, ctx: ExecContext, options: ReportOptions): Promise<Outcome> {
       const snapshot = await ctx.tx.analyticsSnapshot();
       const tz = ctx.workspace.timeZone;
-      if (kind === 'nps') return npsReport(snapshot, ctx, options);
+      const one = options.customer;
+      if (kind === 'nps') return one ? customerNps(snapshot, one, ctx) : npsReport(snapshot, ctx, options);
       const byCustomer = {
         interactions: groupBy(snapshot.interactions, (i) => i.customerId),
         responses: groupBy(snapshot.responses, (r) => r.customerId),
@@ -110,20 +111,24 @@ export function createAnalyticsService(): Analytics {
         deals: groupBy(snapshot.openDeals, (d) => d.customerId),
       };
       const value = models(snapshot, ctx);
+      const riskOf = (id: number) => {
+        const interactions = byCustomer.interactions.get(id) ?? [];
+        return churnRisk(riskInput({
+          interactionDates: interactions.map((i) => i.occurredAt), responses: byCustomer.responses.get(id) ?? [],
+          sentiments: interactions.filter((i) => i.sentiment !== null).map((i) => ({ score: i.sentiment!, at: i.occurredAt })),
+          openTickets: byCustomer.tickets.get(id)?.length ?? 0, openDeals: byCustomer.deals.get(id) ?? [], value: value?.byCustomer.get(id),
+        }), ctx.now);
+      };
+      if (kind === 'churn' && one) {
+        if (!byCustomer.interactions.has(one.id) && !value?.byCustomer.has(one.id)) return { reply: reply('info', `Nothing logged for ${one.name} yet, so no churn risk.`) };
+        const risk = riskOf(one.id);
+        const verdict = risk.risk >= AT_RISK_FROM ? `at risk, ${risk.risk}/100` : `not at risk (${risk.risk}/100)`;
+        return { reply: reply('info', `${one.name} is ${verdict}${risk.reasons.length ? `: ${risk.reasons.join('; ')}` : ''}.${risk.risk >= AT_RISK_FROM ? ` Next step: ${risk.nextStep}` : ''}`) };
+      }
       if (kind === 'churn') {
         const risks = snapshot.customers
           .filter((c) => byCustomer.interactions.has(c.id) || value?.byCustomer.has(c.id))
-          .map((c) => {
-            const interactions = byCustomer.interactions.get(c.id) ?? [];
-            return {
-              customer: c,
-              risk: churnRisk(riskInput({
-                interactionDates: interactions.map((i) => i.occurredAt), responses: byCustomer.responses.get(c.id) ?? [],
-                sentiments: interactions.filter((i) => i.sentiment !== null).map((i) => ({ score: i.sentiment!, at: i.occurredAt })),
-                openTickets: byCustomer.tickets.get(c.id)?.length ?? 0, openDeals: byCustomer.deals.get(c.id) ?? [], value: value?.byCustomer.get(c.id),
-              }), ctx.now),
-            };
-          })
+          .map((c) => ({ customer: c, risk: riskOf(c.id) }))
           .filter((r) => r.risk.risk >= AT_RISK_FROM)
           .sort((a, b) => b.risk.risk - a.risk.risk);
         if (risks.length === 0) return { reply: reply('info', 'Nobody looks at risk right now.') };
@@ -137,9 +142,14 @@ export function createAnalyticsService(): Analytics {
       if (!value) return { reply: reply('info', `Not enough purchase history in ${ctx.workspace.currency} yet: the models need some repeat buyers.`) };
       const names = new Map(snapshot.customers.map((c) => [c.id, c.name]));
       const scores = [...value.byCustomer.entries()];
+      const money = (n: number) => formatMoney(Math.round(n * 100), value.currency);
+      const mine = one && value.byCustomer.get(one.id);
+      if (one && !mine) return { reply: reply('info', `${one.name} has no purchases in ${value.currency} yet, so no ${kind === 'clv' ? 'predicted value' : 'segment'}.`) };
+      if (kind === 'clv' && one && mine) {
+        return { reply: reply('info', `${one.name}: ${money(mine.clv)} predicted over the next 12 months (discounted) · ${money(mine.summary.revenue)} so far · ${Math.round(mine.probabilityAlive * 100)}% likely still active.`) };
+      }
       if (kind === 'clv') {
         const top = scores.sort((a, b) => b[1].clv - a[1].clv).slice(0, TOP);
-        const money = (n: number) => formatMoney(Math.round(n * 100), value.currency);
         return {
           reply: reply('info', `Top ${top.length} customers by predicted value over the next 12 months (discounted):`, {
             title: 'Lifetime value',
@@ -149,7 +159,12 @@ export function createAnalyticsService(): Analytics {
         };
       }
       const rfmInput = scores.map(([id, s]) => ({ customerId: id, daysSinceLastPurchase: s.summary.daysSinceLastPurchase, purchases: s.summary.purchases, revenue: s.summary.revenue }));
-      const summaries = rfmSegmentSummaries(rfmScores(rfmInput), rfmInput).filter((s) => s.customers > 0);
+      const rfm = rfmScores(rfmInput);
+      const theirs = one && rfm.find((r) => r.customerId === one.id);
+      if (theirs) {
+        return { reply: reply('info', `${one!.name} is in the ${theirs.segment} segment (recency ${theirs.recency}, frequency ${theirs.frequency}, spend ${theirs.monetary}, each 1-5): ${RFM_SEGMENT_MEANING[theirs.segment]}.`) };
+      }
+      const summaries = rfmSegmentSummaries(rfm, rfmInput).filter((s) => s.customers > 0);
       const clusters = clusterCustomers(rfmInput);
       return {
         reply: reply('info', `${rfmInput.length} buying customers in ${summaries.length} RFM segments (as of ${formatDay(ctx.now, tz, ctx.now)}):`, {
@@ -163,7 +178,14 @@ export function createAnalyticsService(): Analytics {
   };
 }
 
-function npsReport(snapshot: AnalyticsSnapshot, ctx: ExecContext, options: { period?: ReportPeriod; compare?: boolean }): Outcome {
+function customerNps(snapshot: AnalyticsSnapshot, customer: { id: number; name: string }, ctx: ExecContext): Outcome {
+  const theirs = snapshot.responses.filter((r) => r.customerId === customer.id);
+  if (theirs.length === 0) return { reply: reply('info', `No survey answers from ${customer.name} yet. Send one: “send the NPS survey to ${customer.name}”.`) };
+  const last = theirs[theirs.length - 1]!;
+  return { reply: reply('info', `${customer.name}: NPS ${npsLine(npsOf(theirs.map((r) => r.score)))}; last answer ${last.score} on ${formatDay(last.receivedAt, ctx.workspace.timeZone, ctx.now)}.`) };
+}
+
+function npsReport(snapshot: AnalyticsSnapshot, ctx: ExecContext, options: ReportOptions): Outcome {
   const tz = ctx.workspace.timeZone;
   const responses = snapshot.responses.map((r) => ({ score: r.score, answeredAt: r.receivedAt }));
   if (responses.length === 0) return { reply: reply('info', 'No survey answers yet. Send one: “send the NPS survey to Acme”.') };

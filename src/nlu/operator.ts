@@ -4,7 +4,8 @@ import { extraIntent } from './extra-intents.ts';
 import { correctKeywords } from './fuzzy.ts';
 import { isChatter, type RuleIntent, ruleIntent } from './intent-rules.ts';
 import { createDealSlots, purchaseSlots, updateDealSlots } from './slots/commerce.ts';
-import type { SlotInput } from './slots/common.ts';
+import type { NameRef } from './names.ts';
+import { nameAfter, refOf, type SlotInput } from './slots/common.ts';
 import {
   addCustomerSlots, eraseSlots, listCustomersSlots, sendSurveySlots, summarySlots, updateCustomerSlots,
 } from './slots/customers.ts';
@@ -29,6 +30,16 @@ function exportWhat(lower: string): { what?: 'customers' | 'interactions' | 'pur
   return {};
 }
 
+// Words after "for"/"of" in a report that are a period or a group, not a customer ("NPS for Q3").
+const NOT_A_SUBJECT = /^(?:Q[1-4]|H[12]|FY\d*|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+// The customer a report asks about: "CLV for Nordlicht GmbH", "what's the NPS of Acme", "which segment is
+// Nuvem Tech in?". Only a capitalised name: "NPS for the last quarter" asks about everyone.
+function reportSubject(text: string): NameRef {
+  const found = nameAfter(text, /\b(?:for|of|on|about|is)\s+/i, 0, 'never');
+  return found && !NOT_A_SUBJECT.test(found.customer ?? found.contact ?? '') ? refOf(found) : {};
+}
+
 // Builds the Command for an intent the rules or the classifier chose, reading its slots from the message.
 function commandFor(intent: RuleIntent, input: SlotInput, raw: string): Command {
   switch (intent) {
@@ -48,7 +59,10 @@ function commandFor(intent: RuleIntent, input: SlotInput, raw: string): Command 
     case 'close_ticket': return closeTicketSlots(input);
     case 'send_survey': return sendSurveySlots(input);
     case 'erase_contact': return eraseSlots(input);
-    case 'nps_report': return { intent, ...npsPeriod(input.lower) };
+    case 'nps_report': return { intent, ...reportSubject(input.text), ...npsPeriod(input.lower) };
+    case 'churn_report':
+    case 'clv_report':
+    case 'segment_report': return { intent, ...reportSubject(input.text) };
     case 'export': return { intent, ...exportWhat(input.lower) };
     default: return { intent };
   }

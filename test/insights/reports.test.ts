@@ -71,6 +71,25 @@ describe('analytics in chat', () => {
     expect([...r!.image!.png.slice(0, 4)]).toEqual(PNG_SIGNATURE);
   });
 
+  it('answers a report about one customer with that customer\'s line', async () => {
+    expect((await h.say('CLV for Acme?'))[0]!.text).toMatch(/^Acme: \$[\d,.]+ predicted over the next 12 months \(discounted\) · \$[\d,.]+ so far · \d+% likely still active\.$/);
+    expect((await h.say('which segment is Initech in?'))[0]!.text).toMatch(/^Initech is in the [\w’' -]+ segment \(recency [1-5], frequency [1-5], spend [1-5], each 1-5\): /);
+    expect((await h.say("what's the NPS for Globex"))[0]!.text).toMatch(/^Globex: NPS -50 ±\d+ from 2 answers .*; last answer 3 on Nov 14\.$/);
+    expect((await h.say('is Globex at risk?'))[0]!.text).toMatch(/^Globex is at risk, \d+\/100: .*no contact for 150 days.*\. Next step: /);
+    expect((await h.say('is Acme at risk?'))[0]!.text).toMatch(/^Acme is not at risk \(\d+\/100\)/);
+  });
+
+  it('asks which customer when a named report matches two, and says so when a customer has no figures', async () => {
+    await h.say('add customer Hooli Labs');
+    await h.say('add customer Hooli Corp');
+    const [question] = await h.say('CLV for Hooli');
+    expect(question!.tone).toBe('question');
+    expect(question!.choices!.map((c) => c.label)).toEqual(expect.arrayContaining(['Hooli Labs', 'Hooli Corp']));
+    expect((await h.press('Hooli Labs'))[0]!.text).toBe('Hooli Labs has no purchases in USD yet, so no predicted value.');
+    expect((await h.say('NPS for Initech'))[0]!.text).toMatch(/^No survey answers from Initech yet/);
+    expect((await h.say('CLV for Zentrik'))[0]!).toMatchObject({ tone: 'error', text: expect.stringContaining('I don\'t know a customer called “Zentrik”') });
+  });
+
   it('shows NPS and churn risk in the customer summary', async () => {
     const [r] = await h.say('summary Globex');
     const fields = Object.fromEntries(r!.fields!.map((f) => [f.label, f.value]));

@@ -198,3 +198,18 @@ describe('contacts and tags said in passing', () => {
     expect(contract('10 🙌 great support', { as: 'customer' }).slots).toEqual({ score: 10, note: 'great support' });
   });
 });
+
+describe('reports about one customer', () => {
+  it.each([
+    ['CLV for Orbis Ltd?', 'clv_report', { customer: 'Orbis Ltd' }],
+    ["what's the NPS for Orbis", 'nps_report', { customer: 'Orbis' }],
+    ['which segment is Orbis Labs in?', 'segment_report', { customer: 'Orbis Labs' }],
+    ['is Orbis at risk?', 'churn_report', { customer: 'Orbis' }],
+    ['NPS for Q3', 'nps_report', {}],
+    ['who is at risk?', 'churn_report', {}],
+    ['top customers by lifetime value', 'clv_report', {}],
+  ])('%s → %s %o', (text, intent, slots) => {
+    expect(contract(text)).toEqual({ intent, slots });
+  });
+});
+

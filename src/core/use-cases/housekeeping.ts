@@ -21,7 +21,8 @@ export const HELP_LINES = [
   'Acme paid $1,200 for the annual plan',
   'new deal with Initech, 5k, proposal stage  ·  pipeline?',
   'Acme reports the export is broken  ·  close Acme\'s export ticket',
-  'send the NPS survey to Acme  ·  what\'s our NPS?  ·  who is at risk?',
+  'send the NPS survey to Acme  ·  what\'s our NPS?  ·  who is at risk?  ·  is Acme at risk?',
+  'top customers by lifetime value  ·  CLV for Acme  ·  segments  ·  which segment is Acme in?',
   'merge Acme Labs into Acme Corp  ·  export customers  ·  forget Jane Doe  ·  undo',
 ];
 
@@ -154,5 +155,13 @@ export const inbox: UseCase<CommandOf<'inbox'>> = async (_cmd, ctx) => {
 export const report = (kind: 'nps' | 'churn' | 'clv' | 'segments'): UseCase<CommandOf<'nps_report' | 'churn_report' | 'clv_report' | 'segment_report'>> =>
   async (cmd, ctx) => {
     if (!ctx.deps.analytics) return refuse('Analytics are not available in this build.');
-    return ctx.deps.analytics.report(kind, ctx, 'period' in cmd ? { period: cmd.period, compare: cmd.compare } : {});
+    let customer: { id: number; name: string } | undefined;
+    if (cmd.customer || cmd.contact) {
+      const found = await resolveCustomer(ctx, cmd.customer, cmd.contact);
+      if (!found.ok) return found.outcome;
+      customer = { id: found.value.id, name: found.value.name };
+      ctx.conv.lastCustomerId = customer.id;
+    }
+    const period = 'period' in cmd ? { period: cmd.period, compare: cmd.compare } : {};
+    return ctx.deps.analytics.report(kind, ctx, { ...period, ...(customer ? { customer } : {}) });
   };
