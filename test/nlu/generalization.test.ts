@@ -129,9 +129,10 @@ describe('addresses, numbers and names around them', () => {
       intent: 'create_followup', slots: { customer: 'Orbis', note: 'send the NDA', dueAt: '2026-11-26T14:00:00.000Z' },
     });
     expect(contract('tomorrow follow up with Orbis about pricing')).toEqual({
-      intent: 'create_followup', slots: { customer: 'Orbis', note: 'pricing', dueAt: '2026-11-25T14:00:00.000Z' },
+      intent: 'create_followup', slots: { customer: 'Orbis', note: 'follow up about pricing', dueAt: '2026-11-25T14:00:00.000Z' },
     });
-    expect(contract('follow up with Orbis about pricing tomorrow').slots.note).toBe('pricing');
+    expect(contract('follow up with Orbis about pricing tomorrow').slots.note).toBe('follow up about pricing');
+    expect(contract('folow up with Orbis on friday').slots.note).toBe('folow up');
   });
 
   it('keeps "and" inside a business name before a possessive', () => {

@@ -6,7 +6,7 @@ import { compact, cutSpans, maskSpans, mergeSpans, nameAfter, refOf, type SlotIn
 
 const CREATE_HEAD =
   /^(?:(?:please|pls|can you|could you)\s+)?(?:remind(?:\s+me)?|reminder|set\s+(?:a\s+)?reminder|ping\s+me|nudge\s+me|remember|to-?do|task|don'?t\s+let\s+me\s+forget|make\s+sure\s+i|note\s+to\s+self|i\s+need\s+to\s+remember)\b\s*[:\-–]?\s*(?:(?:to|about|that|i\s+need\s+to|i\s+have\s+to)\b\s*)?/i;
-const FOLLOW_HEAD = /^(?:follow[- ]?up|f\/u|check\s+in|circle\s+back|touch\s+base)\s+(?:with|w\/|on)\s+/i;
+const FOLLOW_HEAD = /^(follow[- ]?up|f\/u|check\s+in|circle\s+back|touch\s+base)\s+(?:with|w\/|on)\s+/i;
 // Where a name sits inside a task: after a verb of contact or a preposition ("send X to Acme").
 const TASK_NAME_LEAD =
   /\b(?:to|with|w\/|for|from|call|email|e-mail|ping|text|message|meet|chase|invoice|phone|ring|contact|visit|pay|survey|thank|bill|remind|send|give|show)\s+/gi;
@@ -35,7 +35,10 @@ export function createFollowupSlots(input: SlotInput): CommandOf<'create_followu
   const masked = maskSpans(text, spans);
   const name = follow ? readNameAt(masked, headEnd) : findTaskName(masked);
   let note = cleanValue(cutSpans(text, mergeSpans(spans), name ? [spanOf(name)] : []));
-  note = note.replace(/^(?:(?:to|about|that|and|re|regarding)\s+)+/i, '').replace(/\s+(?:at|by|to|for|the)$/i, '');
+  // "follow up with Acme about pricing on Friday": the task is "follow up about pricing" (LABELING: the
+  // task without names and time).
+  note = follow ? `${follow[1]} ${note}` : note.replace(/^(?:(?:to|about|that|and|re|regarding)\s+)+/i, '');
+  note = note.replace(/\s+(?:at|by|to|for|the)$/i, '');
   return compact({
     intent: 'create_followup' as const, ...refOf(name), dueAt: due?.at,
     note: GENERIC_TASK.test(note) ? undefined : cleanValue(note),
