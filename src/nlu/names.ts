@@ -290,7 +290,7 @@ function possessiveBusiness(text: string, u1: Unit): NameMatch | undefined {
   if (!u1.capitalized || !/^['’]s /u.test(text.slice(u1.end - 2, u1.end + 1))) return undefined;
   const rest = readUnit(text, u1.end, 'never');
   if (!rest || !rest.capitalized || rest.start !== u1.end + 1 || isPersonName(rest.name)) return undefined;
-  if (!rest.name.split(' ').some((w) => TRADE_NOUNS.has(w.toLowerCase()))) return undefined;
+  if (!rest.name.split(' ').some((w) => TRADE_NOUNS.has(w.toLowerCase()) || isSuffix(w))) return undefined;
   return { customer: text.slice(u1.start, rest.start + rest.name.length), start: u1.start, end: rest.end };
 }
 
@@ -346,11 +346,14 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
   // After a dash, a name that reads as a business pairs with any one-word name before it, known
   // given name or not ("Søren - Ångström Labs", "Bea - Studio 54 Yoga"); it may go on into the clause.
   const dash = comma !== null && !comma[0].includes(',') && nameWords(u1.name).length === 1 && !looksLikeCompany(u1.name);
-  if (comma && (isPersonName(u1.name) || dash)) {
+  if (comma) {
     const u2 = readUnit(text, u1.end + comma[0].length, 'never');
     const after = u2 ? text.slice(u2.end) : '';
-    const ends = u2?.possessive ? ROLE.test(after) : /^(?:\s*$|\s*[,.;:!?]|\s+[-–—])/.test(after);
-    if (u2 && !isPersonName(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {
+    // "Shirin, Avesta Rugs' buyer": a role at a company makes the one before it a person, known name or not.
+    const role = u2?.possessive && personLike && !looksLikeCompany(u1.name) ? ROLE.exec(after) : null;
+    if (u2 && role && !isPersonName(u2.name)) return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end + role[0].length };
+    const ends = !u2?.possessive && /^(?:\s*$|\s*[,.;:!?]|\s+[-–—])/.test(after);
+    if (u2 && (isPersonName(u1.name) || dash) && !isPersonName(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }

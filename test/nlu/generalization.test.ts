@@ -214,3 +214,16 @@ describe('reports about one customer', () => {
   });
 });
 
+// Shapes found missing on the fourth development split (nlu-corpus/dev4-src, names), checked on fresh examples.
+describe('people and businesses named in passing', () => {
+  it('reads "X, Y\'s role" as a contact at a customer, known given name or not', () => {
+    expect(contract("emailed Oyelaran, Orbis Rugs' buyer, contract attached").slots).toEqual({ contact: 'Oyelaran', customer: 'Orbis Rugs', kind: 'email', note: 'contract attached' });
+    expect(contract("Dagrun, Orbis Labs' CTO, called, wants SSO").slots).toEqual({ contact: 'Dagrun', customer: 'Orbis Labs', kind: 'call', note: 'wants SSO' });
+  });
+
+  it('keeps an owner\'s name in a business that ends in a trade noun or legal form', () => {
+    expect(contract("Oyelaran's Hair Studio paid $40").slots).toMatchObject({ customer: "Oyelaran's Hair Studio" });
+    expect(contract("called Dagrun's Bistro Co, no answer").slots).toMatchObject({ customer: "Dagrun's Bistro Co", note: 'no answer' });
+  });
+});
+

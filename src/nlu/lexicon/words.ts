@@ -64,4 +64,8 @@ kitchen kitchens traders architects architecture legal yoga fitness gym shop sho
 academy print printing salon hotel hotels restaurant bistro brewery builders construction plumbing
 electrical auto garage farm farms florist pharmacy publishing films productions events travel tours
 realty properties homes insurance accounting associates sons textiles interiors landscaping catering
+bar house haus inn lodge resort deli grill pizzeria diner roasters roastery creamery dairy winery wines vineyard
+distillery brewing ceramics pottery gallery boutique market workshop works glassworks foundry joinery carpentry
+tailors barbers barbershop nails beauty spa physio therapy vets veterinary pets bikes cycles outfitters supplies
+hardware nursery gardens rugs jewellery jewelry optics apparel fashion cleaning laundry marketing creative digital
 `.split(/\s+/).filter(Boolean));

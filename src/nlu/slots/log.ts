@@ -13,11 +13,13 @@ const FOLLOWUP_CLAUSE =
 
 const EXPLICIT = /^log\s+(?:a\s+|an\s+)?([\w-]+)\s+(?:with|for|to|w\/)\s+([^:]+?)\s*:\s*(.*)$/i;
 const CONTINUES = /^(?:for|over|about|re|regarding|during|via|yesterday|today|this\s+(?:morning|afternoon|evening)|earlier|last\s+\w+)\b/i;
+// "Jared, Pied Piper's COO, called, wants SSO": the verb alone, after the name, is the interaction's own clause.
+const VERB_ALONE = /^(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote(?:\s+in)?|replied|dm'?d|reached\s+out|got\s+in\s+touch)\s*$/i;
 const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+/i;
 
 function continues(clause: string | undefined): boolean {
   if (clause === undefined) return false;
-  return CONTINUES.test(clause) || findContactDetails(clause, { bareDigits: false }).masked.trim() === '';
+  return CONTINUES.test(clause) || VERB_ALONE.test(clause) || findContactDetails(clause, { bareDigits: false }).masked.trim() === '';
 }
 
 interface NoteParts {
