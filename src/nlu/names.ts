@@ -37,9 +37,9 @@ const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 // Titles before a person's name ("Dr. Osei").
 const TITLE = /^(?:mr|mrs|ms|dr|prof)$/i;
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
-const ABBREVIATION = /^(?:inc|corp|co|ltd|bros|intl|mr|mrs|ms|dr|prof|st|jr|sr|(?:\p{L}\.)+\p{L})$/iu;
+const ABBREVIATION = /^(?:inc|corp|co|ltd|bros|intl|pvt|pte|sdn|bhd|mr|mrs|ms|dr|prof|st|jr|sr|(?:\p{L}\.)+\p{L})$/iu;
 // Legal forms that make the lower-case words before them a company name ("bright horizons ltd").
-const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|oy|ab|kk)$/i;
+const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|pvt|pte|sdn|bhd|oy|ab|kk)$/i;
 // Lower-case words inside a capitalised name ("Bank of Ireland", "Banco de Chile", "Maria van der Berg").
 const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|am|im|zum|zur';
 const CONNECTOR = new RegExp(`^(?:(?:${CONNECTORS}) )+(?=\\p{Lu})`, 'u');
@@ -63,7 +63,7 @@ function digitsStartName(word: string): boolean {
 // Legal forms that are also ordinary words in lower case ("Fjordbyte AS", "Volta SE", but "add Acme as ...").
 const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA)$/;
 // Multi-word legal forms written after a name ("Mazur Software sp. z o.o.", "Tatra s.r.o.").
-const LEGAL_TAIL = /^ (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.)(?![\p{L}\p{N}])/iu;
+const LEGAL_TAIL = /^(?: (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.|d\.o\.o\.|k\.k\.|a\.s\.)|, ?(?:ltd|limited)\.?)(?![\p{L}\p{N}])/iu;
 // Country and region codes that end a company's name ("Kiwi Kitchens NZ", "Globex UK").
 const REGION = /^(?:UK|US|USA|EU|NZ|AU|ANZ|UAE|APAC|EMEA|LATAM|DE|FR|ES|NL|IE|SG|HK|JP|BR|MX|ZA|NA)$/;
 
@@ -165,8 +165,14 @@ function andInName(text: string, pos: number, capitalized: boolean): boolean {
 // A capitalised part of the day before another capitalised word starts a name ("Night Owl Labs",
 // "Morning Glory Cafe"); as a time it is written "tonight", "in the morning", "Monday night".
 const NAME_TIME_WORD = /^(?:Morning|Afternoon|Evening|Night|Midnight|Noon)$/;
+// Months that are also given names start a name the same way ("Jan Novak", "April Ludgate").
+const NAME_MONTH = /^(?:Jan|April|May|June|August)$/;
 function timeWordStartsName(text: string, word: string, end: number): boolean {
-  if (!NAME_TIME_WORD.test(word)) return false;
+  return (NAME_TIME_WORD.test(word) || NAME_MONTH.test(word)) && capitalizedWordNext(text, end);
+}
+
+// Whether a capitalised word that is no stop word follows `end`.
+function capitalizedWordNext(text: string, end: number): boolean {
   const next = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 40))?.[1];
   return next !== undefined && !isStop(next.replace(/['’]s$/, ''));
 }
@@ -209,7 +215,9 @@ function readUnit(text: string, pos: number, lower: LowerNames): Unit | undefine
       const beforeTrade = capitalized && isCapitalized(bare) && !acronymLike(bare) && tradeNounNext(text, w.end);
       // "&" binds the word after it into a name, ordinary word or not ("wattle & gum").
       const afterAmpersand = text.slice(q - 2, q) === '& ';
-      const fits = isSuffix(bare) || trade || beforeTrade || (!acronym && isCapitalized(bare) === capitalized && !isStop(bare) &&
+      // A capitalised month or part of the day between capitalised words ("Verde Mar Pousada", "Casa Noche Azul").
+      const dateWordInside = capitalized && isCapitalized(bare) && (DATE_OR_TIME.test(bare) || NAME_TIME_WORD.test(bare)) && capitalizedWordNext(text, w.end);
+      const fits = isSuffix(bare) || trade || beforeTrade || dateWordInside || (!acronym && isCapitalized(bare) === capitalized && !isStop(bare) &&
         (capitalized || afterAmpersand || lowerFits(bare, lower, Boolean(poss)) || suffixFollows(text, w.end, lower)));
       // A legal form ends a name; only another one or a region code may follow ("Pty Ltd", "Acme Ltd UK"),
       // so "mark cole media llc churned" stops at "llc".
@@ -375,6 +383,11 @@ export function parseNameSpan(span: string, lower: LowerNames = 'unfamiliar'): N
 
 // "the VAT return", "the AWS bill": an acronym between an article and a noun names a thing, not a
 // customer ("the IBM proposal" and "the FBI team" still name one: those nouns are stop words).
+/** A match that names a thing, not someone: "the AWS bill", "the W-9". */
+export function namesAThing(text: string, m: NameMatch): boolean {
+  return isThingAcronym(text, m) || isFormCode(m);
+}
+
 function isThingAcronym(text: string, m: NameMatch): boolean {
   const name = m.customer ?? '';
   if (m.contact || !/^\p{Lu}{2,5}$/u.test(name)) return false;

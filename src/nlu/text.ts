@@ -89,7 +89,7 @@ export function dropArticle(text: string): string {
  */
 export function clauses(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const sep = /\s*(?:,(?!\d)|;|(?<!\bre):(?!\d)|(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Pp]rof|[Ee]xt))\.(?=\s|$)|!+(?=\s|$)|\s[-–—]+\s|\s\|\s)\s*/g;
+  const sep = /\s*(?:,(?!\d)|;|(?<!\bre):(?!\d)|(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Pp]rof|[Ee]xt))(?<!\b(?:Co|Inc|Ltd|Corp|Bros|Pvt|Pte|St|Jr|Sr)(?=\.\s+\p{Ll}))\.(?=\s|$)|!+(?=\s|$)|\s[-–—]+\s|\s\|\s)\s*/gu;
   let last = 0;
   for (let m = sep.exec(text); m; m = sep.exec(text)) {
     if (m[0].length === 0) {

@@ -225,5 +225,25 @@ describe('people and businesses named in passing', () => {
     expect(contract("Oyelaran's Hair Studio paid $40").slots).toMatchObject({ customer: "Oyelaran's Hair Studio" });
     expect(contract("called Dagrun's Bistro Co, no answer").slots).toMatchObject({ customer: "Dagrun's Bistro Co", note: 'no answer' });
   });
+
+  it('reads legal forms with dots and commas, and a sentence going on after "Co." in lower case', () => {
+    expect(contract('new deal with Orbis Textiles Pvt. Ltd., 5k').slots.customer).toBe('Orbis Textiles Pvt. Ltd.');
+    expect(contract('Ada Novak at Orbis Logistika d.o.o. paid €2.5k').slots).toMatchObject({ customer: 'Orbis Logistika d.o.o.', contact: 'Ada Novak' });
+    expect(contract('Orbis Ceramics Co., Ltd. paid $1,150').slots.customer).toBe('Orbis Ceramics Co., Ltd.');
+    expect(contract('called Orbis Print Co. on 212.555.0199, no answer').slots).toMatchObject({ customer: 'Orbis Print Co.', note: 'no answer' });
+  });
+
+  it('reads months and parts of the day inside names, and a subject with abbreviations', () => {
+    expect(contract("Verde Mar Orbis's phone is +55 48 3333 1234").slots.customer).toBe('Verde Mar Orbis');
+    expect(contract('met Jan Novak from Orbis').slots).toMatchObject({ contact: 'Jan Novak', customer: 'Orbis' });
+    expect(contract('Mr. Ito from Orbis K.K. emailed, he wants to extend the contract')).toEqual({
+      intent: 'log_interaction', slots: { contact: 'Mr. Ito', customer: 'Orbis K.K.', kind: 'email', note: 'he wants to extend the contract' },
+    });
+  });
+
+  it('reads a cell number of a person with a surname, and no customer in "the HMRC bill"', () => {
+    expect(contract("Ragnhild Orbisen's cell is +47 912 34 567").slots).toEqual({ contact: 'Ragnhild Orbisen', phone: '+47 912 34 567' });
+    expect(contract('remind me to pay the HMRC bill tomorrow').slots).toEqual({ note: 'pay the HMRC bill', dueAt: '2026-11-25T14:00:00.000Z' });
+  });
 });
 

@@ -1,6 +1,6 @@
 import type { CommandOf } from '../../core/command.ts';
 import { findDue, type Span } from '../dates/index.ts';
-import { findCapitalizedName, isFormCode, type NameMatch, readNameAt } from '../names.ts';
+import { findCapitalizedName, isFormCode, type NameMatch, namesAThing, readNameAt } from '../names.ts';
 import { cleanValue, dropArticle } from '../text.ts';
 import { compact, cutSpans, maskSpans, mergeSpans, nameAfter, refOf, type SlotInput, spanOf } from './common.ts';
 
@@ -14,7 +14,8 @@ const GENERIC_TASK = /^(?:reminder|task|todo|to-do|item)s?$/i;
 
 // A lone lower-case word is read as a name only inside a task; a capitalised one anywhere.
 function findTaskName(text: string): NameMatch | undefined {
-  return findCapitalizedName(text) ?? nameAfter(text, TASK_NAME_LEAD);
+  const found = findCapitalizedName(text) ?? nameAfter(text, TASK_NAME_LEAD);
+  return found && !namesAThing(text, found) ? found : undefined;
 }
 
 /** Slots of a new follow-up: the task without "remind me to", names and time; who it is about; when. */
