@@ -1,5 +1,5 @@
 import { isEnglishWord } from './lexicon/english.ts';
-import { FIRST_NAMES, foldName } from './lexicon/first-names.ts';
+import { FIRST_NAMES, foldName, isSurname } from './lexicon/first-names.ts';
 import { COMPANY_SUFFIXES, STOP_WORDS, TRADE_NOUNS } from './lexicon/words.ts';
 
 /**
@@ -126,8 +126,9 @@ function nextWordAt(text: string, pos: number, words: string[], capitalized: boo
   if (text[pos] !== ' ') return undefined;
   let q = pos + 1;
   if (text[q] === '&' && text[q + 1] === ' ' && (capitalized || lower !== 'never')) {
-    // "Priya & Raj" are two people, "Procter & Gamble" one company.
-    if (isPersonName(words.join(' '))) return undefined;
+    // "Priya & Raj" are two people, "Procter & Gamble" one company, and so is "K.V. Rao & Co".
+    const after = /^[\p{L}.]+/u.exec(text.slice(q + 2, q + 30))?.[0] ?? '';
+    if (isPersonName(words.join(' ')) && !isSuffix(after) && !TRADE_NOUNS.has(after.toLowerCase())) return undefined;
     q += 2;
   }
   // "Pen and Paper Studio", "bread and butter catering": "and" is inside a name that goes on to a trade
@@ -284,7 +285,10 @@ export function isPersonName(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 0 || words.length > 3 || words.some(isSuffix) || endsInTradeNoun(name)) return false;
   const first = (words[0] ?? '').replace(/\.$/, '');
-  return isGivenName(first) || TITLE.test(first);
+  if (isGivenName(first) || TITLE.test(first)) return true;
+  // "Harpreet Kaur", "Zdenka Horáková": an unknown given name before a family name, neither an English word.
+  const last = words[words.length - 1] ?? '';
+  return words.length >= 2 && isSurname(last) && !isEnglishWord(last.toLowerCase()) && !isEnglishWord(first.toLowerCase());
 }
 
 function single(u: Unit): NameMatch {

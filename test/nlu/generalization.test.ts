@@ -245,5 +245,13 @@ describe('people and businesses named in passing', () => {
     expect(contract("Ragnhild Orbisen's cell is +47 912 34 567").slots).toEqual({ contact: 'Ragnhild Orbisen', phone: '+47 912 34 567' });
     expect(contract('remind me to pay the HMRC bill tomorrow').slots).toEqual({ note: 'pay the HMRC bill', dueAt: '2026-11-25T14:00:00.000Z' });
   });
+
+  it('reads an unknown given name before a family name as a person, and keeps "& Co" in a company', () => {
+    expect(contract('remind me to send the NDA to Bongani Mensah tomorrow').slots).toMatchObject({ contact: 'Bongani Mensah' });
+    expect(contract("summary for Siobhan O'Connor").slots).toEqual({ contact: "Siobhan O'Connor" });
+    expect(contract('messaged Dragana Petrović, proofs look good').slots).toMatchObject({ contact: 'Dragana Petrović', note: 'proofs look good' });
+    expect(contract('new customer R.K. Mehta & Co, contact Anil Mehta').slots).toMatchObject({ customer: 'R.K. Mehta & Co', contact: 'Anil Mehta' });
+    expect(contract('called Riverside Hall, no answer').slots).toMatchObject({ customer: 'Riverside Hall' });
+  });
 });
 

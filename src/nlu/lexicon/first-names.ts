@@ -86,3 +86,40 @@ export function foldName(word: string): string {
 
 /** Given names, lower-cased and without accents (see foldName). */
 export const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean).map(foldName));
+
+// Frequent family names of many countries, and the endings family names share. A capitalised pair whose
+// given name is not in the list above still reads as a person when its last word is one ("Harpreet
+// Kaur", "Zdenka Horáková", "Fionnuala O'Brien"); English words are left out ("Riverside Hall").
+const SURNAMES = `
+kim lee park choi jung kang cho yoon jang lim han shin oh seo kwon hwang ahn song nguyen tran le pham hoang phan
+vu vo dang bui ngo duong wang zhang liu chen yang huang zhao wu zhou xu zhu hu guo lin luo gao zheng liang xie
+tang feng cao deng xiao cheng yuan singh kaur kumar sharma patel gupta shah khan ali ahmed hassan hussain
+ibrahim mohamed mohammed rahman chowdhury das iyer nair reddy rao joshi mehta desai verma mishra agarwal
+sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi
+matsumoto inoue kimura hayashi shimizu mori abe ikeda hashimoto ishikawa ogawa okada goto fujita
+silva santos oliveira souza pereira costa rodrigues ferreira almeida lima gomes ribeiro carvalho martins
+rocha alves araujo barbosa cardoso teixeira garcia martinez lopez gonzalez hernandez perez sanchez ramirez
+torres flores rivera reyes morales ortiz gutierrez jimenez ruiz diaz alvarez moreno romero navarro dominguez
+vazquez castillo mendoza aguilar vargas castro ramos medina herrera
+muller mueller schmidt schneider fischer weber meyer wagner becker schulz hoffmann koch richter klein
+schroder neumann schwarz zimmermann kruger hofmann hartmann schmitt werner krause meier lehmann
+rossi russo ferrari esposito bianchi romano colombo ricci greco gallo conti giordano mancini rizzo lombardi
+moretti dubois durand leroy moreau lefebvre petit girard bonnet lambert fontaine rousseau
+nowak kowalski wisniewski wojcik kowalczyk kaminski lewandowski zielinski szymanski novak horvat kovac
+ivanov petrov smirnov popov sokolov kuznetsov volkov
+okafor okoye nwosu adeyemi okonkwo eze obi mensah boateng owusu asante osei acheampong diallo ndiaye
+traore keita kamau otieno mwangi njoroge banda phiri
+yilmaz kaya demir sahin celik yildiz aydin ozturk arslan dogan
+cohen levi mizrahi friedman katz
+murphy kelly byrne ryan walsh obrien oconnor oneill mcdonald mccarthy doyle
+johansson andersson karlsson nilsson eriksson larsson olsen hansen jensen nielsen pedersen andersen
+christensen larsen halvorsen solberg haugen berg holm lindqvist lindberg virtanen korhonen nieminen
+`;
+const SURNAME_SET: ReadonlySet<string> = new Set(SURNAMES.split(/\s+/).filter(Boolean).map(foldName));
+const SURNAME_SHAPE = /^(?:o['’]|mc|mac)\p{L}{2,}$|(?:sson|sen|ová|ova|ski|ska|sky|vić|vic|ić|enko|escu|ian|yan|oglu|oğlu|poulos|akis|dóttir|dottir|wski|wska)$/u;
+
+/** Whether a word is a family name: a frequent one, or shaped like one ("O'Brien", "Horáková"). */
+export function isSurname(word: string): boolean {
+  const folded = foldName(word).replace(/['’]/g, '');
+  return SURNAME_SET.has(folded) || SURNAME_SHAPE.test(word.toLowerCase());
+}
