@@ -28,6 +28,9 @@ export const DEV2_PATH = join(CORPUS_DIR, 'dev2.jsonl');
 /** A third development split, written blind with e-mail addresses and phone numbers in every intent. */
 export const DEV3_PATH = join(CORPUS_DIR, 'dev3.jsonl');
 
+/** A fourth development split, written blind with names of many cultures and shapes. */
+export const DEV4_PATH = join(CORPUS_DIR, 'dev4.jsonl');
+
 /** The held-out split: only measured, never trained on or read while writing rules. */
 export const HELDOUT_PATH = join(CORPUS_DIR, 'heldout.jsonl');
 
