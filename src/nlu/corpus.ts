@@ -31,6 +31,9 @@ export const DEV3_PATH = join(CORPUS_DIR, 'dev3.jsonl');
 /** A fourth development split, written blind with names of many cultures and shapes. */
 export const DEV4_PATH = join(CORPUS_DIR, 'dev4.jsonl');
 
+/** A fifth development split, written blind with the held-out split's second part's brief (all intents). */
+export const DEV5_PATH = join(CORPUS_DIR, 'dev5.jsonl');
+
 /** The held-out split: only measured, never trained on or read while writing rules. */
 export const HELDOUT_PATH = join(CORPUS_DIR, 'heldout.jsonl');
 

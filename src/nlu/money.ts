@@ -34,7 +34,8 @@ const MULT_SRC = '(k|m|mm|mn|bn|thousand|grand|million|lakhs?|lacs?|crores?)?';
 const WORD_SRC = Object.keys(WORDS).join('|');
 // "$1,200", "€ 450", "C$900", "$1.2m" / "1.200,50 €", "250 USD", "5k euros", "3k" / a bare number.
 const PREFIXED = new RegExp(`(?<![\\p{L}\\d])(${SYMBOL_SRC})\\s?${NUMBER_SRC}\\s?${MULT_SRC}(?![\\p{L}\\d])`, 'giu');
-const SUFFIXED = new RegExp(`(?<![\\p{L}\\d.,$€£¥₹])${NUMBER_SRC}\\s?${MULT_SRC}\\s?(${SYMBOL_SRC}|(?:${WORD_SRC})(?![\\p{L}]))`, 'giu');
+// Currency words before codes, so "18k euros" is not read as "18k eur" plus "os".
+const SUFFIXED = new RegExp(`(?<![\\p{L}\\d.,$€£¥₹])${NUMBER_SRC}\\s?${MULT_SRC}\\s?((?:${WORD_SRC})(?![\\p{L}])|${SYMBOL_SRC})`, 'giu');
 const SCALED = new RegExp(`(?<![\\p{L}\\d.,#$€£¥₹/:])${NUMBER_SRC}\\s?(k|mm|mn|bn|m|grand|thousand|million|lakhs?|lacs?|crores?)(?![\\p{L}\\d])`, 'giu');
 const BARE = /(?<![\p{L}\d.,#$€£¥₹/:+-])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{3,9}(?:\.\d{1,2})?)(?![\p{L}\d]|\s*(?:%|seats?|users?|licen[cs]es?|people|employees|staff|days?|weeks?|months?|years?|hours?|mins?|minutes?|am|pm|th|st|nd|rd)\b|[:/.,]\d)/giu;
 

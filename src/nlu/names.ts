@@ -37,7 +37,7 @@ const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 // Titles before a person's name ("Dr. Osei").
 const TITLE = /^(?:mr|mrs|ms|dr|prof)$/i;
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
-const ABBREVIATION = /^(?:inc|corp|co|ltd|bros|intl|pvt|pte|sdn|bhd|mr|mrs|ms|dr|prof|st|jr|sr|(?:\p{L}\.)+\p{L})$/iu;
+const ABBREVIATION = /^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|mr|mrs|ms|dr|prof|st|jr|sr|(?:\p{L}\.)+\p{L})$/iu;
 // Legal forms that make the lower-case words before them a company name ("bright horizons ltd").
 const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|pvt|pte|sdn|bhd|oy|ab|kk)$/i;
 // Lower-case words inside a capitalised name ("Bank of Ireland", "Banco de Chile", "Maria van der Berg").
@@ -172,6 +172,14 @@ function timeWordStartsName(text: string, word: string, end: number): boolean {
   return (NAME_TIME_WORD.test(word) || NAME_MONTH.test(word)) && capitalizedWordNext(text, end);
 }
 
+const FOREIGN_CONNECTOR_BEFORE = /\b(?:am|im|zum|zur|de|du|des|del|della|di|da|la|le|van|von|der|den|y) $/;
+
+// Whether a legal form follows `end`: the next word ("Ltd", "GmbH") or a dotted one ("sp. z o.o.").
+function legalFormNext(text: string, end: number): boolean {
+  const next = /^ ([\p{L}.]+)/u.exec(text.slice(end, end + 20))?.[1] ?? '';
+  return LEGAL_FORM.test(next.replace(/\./g, '')) || LEGAL_TAIL.test(text.slice(end, end + 14));
+}
+
 // Whether a capitalised word that is no stop word follows `end`.
 function capitalizedWordNext(text: string, end: number): boolean {
   const next = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 40))?.[1];
@@ -218,13 +226,17 @@ function readUnit(text: string, pos: number, lower: LowerNames): Unit | undefine
       const afterAmpersand = text.slice(q - 2, q) === '& ';
       // A capitalised month or part of the day between capitalised words ("Verde Mar Pousada", "Casa Noche Azul").
       const dateWordInside = capitalized && isCapitalized(bare) && (DATE_OR_TIME.test(bare) || NAME_TIME_WORD.test(bare)) && capitalizedWordNext(text, w.end);
-      const fits = isSuffix(bare) || trade || beforeTrade || dateWordInside || (!acronym && isCapitalized(bare) === capitalized && !isStop(bare) &&
+      // A capitalised ordinary word after a foreign connector or before a legal form is part of the name
+      // ("Café am See", "Wisła Data sp. z o.o.", "Acme Data Ltd").
+      const boundInside = capitalized && isCapitalized(bare) && (FOREIGN_CONNECTOR_BEFORE.test(text.slice(Math.max(0, q - 6), q)) || legalFormNext(text, w.end));
+      const fits = isSuffix(bare) || trade || beforeTrade || dateWordInside || boundInside || (!acronym && isCapitalized(bare) === capitalized && !isStop(bare) &&
         (capitalized || afterAmpersand || lowerFits(bare, lower, Boolean(poss)) || suffixFollows(text, w.end, lower)));
       // A legal form ends a name; only another one or a region code may follow ("Pty Ltd", "Acme Ltd UK"),
       // so "mark cole media llc churned" stops at "llc".
       const afterLegal = words.length > 1 && LEGAL_FORM.test((words[words.length - 1] ?? '').replace(/\./g, ''));
       if (afterLegal && !LEGAL_FORM.test(bare.replace(/\./g, '')) && !REGION.test(bare)) break;
-      if (number ? !capitalized : !fits || /^\d/.test(bare)) break;
+      // A form code after a name is the document, not part of it ("the Pixelmint W-9").
+      if (number ? !capitalized : !fits || /^\d/.test(bare) || FORM_CODE.test(bare)) break;
     }
     words.push(bare);
     end = w.end;
@@ -400,9 +412,11 @@ function isThingAcronym(text: string, m: NameMatch): boolean {
   return before && noun !== null && !isStop(noun[1] ?? '');
 }
 
+const FORM_CODE = /^\p{Lu}{1,3}-\d+\p{Lu}*$/u;
+
 /** "the W-9", "an I-9", "W-8BEN": a lone form code (capitals, hyphen, digits) names a document, not a customer. */
 export function isFormCode(m: NameMatch): boolean {
-  return !m.contact && /^\p{Lu}{1,3}-\d+\p{Lu}*$/u.test(m.customer ?? '');
+  return !m.contact && FORM_CODE.test(m.customer ?? '');
 }
 
 /** The first capitalised name anywhere in `text` at or after `from` (a fallback when no pattern applies). */

@@ -253,5 +253,14 @@ describe('people and businesses named in passing', () => {
     expect(contract('new customer R.K. Mehta & Co, contact Anil Mehta').slots).toMatchObject({ customer: 'R.K. Mehta & Co', contact: 'Anil Mehta' });
     expect(contract('called Riverside Hall, no answer').slots).toMatchObject({ customer: 'Riverside Hall' });
   });
+
+  it('keeps words a legal form or a foreign connector binds into a name, and reads "18k euros" whole', () => {
+    expect(contract('new customer Orbis Data sp. z o.o., contact Ada Nowak').slots).toMatchObject({ customer: 'Orbis Data sp. z o.o.', contact: 'Ada Nowak' });
+    expect(contract('Café am See paid €95 for the menu kit').slots).toMatchObject({ customer: 'Café am See', note: 'menu kit' });
+    expect(contract('Orbis s.r.o. renewed for 18k euros').slots).toEqual({ customer: 'Orbis s.r.o.', amount: 18000, currency: 'EUR' });
+    expect(contract('Orbis Ltda. paid 4.800,00 BRL').slots.customer).toBe('Orbis Ltda.');
+    expect(contract('mark the Orbis W-9 as done').slots).toEqual({ customer: 'Orbis', note: 'W-9' });
+    expect(contract('Orbis Designs email: mailto:studio@orbis.co.ke').intent).toBe('update_customer');
+  });
 });
 

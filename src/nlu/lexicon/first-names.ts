@@ -77,6 +77,19 @@ chukwuemeka chukwudi chiamaka tobi mitch mick mickey wyatt bruna anjali kiran me
 haruka minho jisoo minh thanh linh huong anh duc siti putri budi agus dewi reza dariusz magdalena olena
 sigrid mikkel soren aino juha matti timo ciaran declan padraig dafydd cerys fergus ailsa mairi
 nisha arun manish suman pradeep ritu sonia ajay ankit padma shilpa smita rohit
+akash amitabh anika anupam aruna bhavna chetan deepa devika dinesh gopal harpreet hema indira jaya jyoti kabir
+kajal kavita krishna lata madhu meena mohan nandini naveen pallavi prakash preeti rani sanjana santosh sarita
+shalini shanti shweta usha yash meenal venkatesh anirudh harsha srinivas lalitha gurpreet manpreet jaspreet
+simran navdeep abiodun adebayo adeola adjoa afia ayodele babajide bongani buhle chika chinwe ebuka efua ikenna
+kwaku lindiwe nkechi nomvula olumide thandiwe thandi zodwa akinyi kwesi yaa ekow aroha hine kahu keoni kalani
+leilani mele moana ngaio nikau sione wiremu manaia anahera kirra jarrah kiri consuelo eduarda esperanza
+fabiola graciela luana maricel mateus milagros nayeli rogerio rogério xochitl yesenia caio isabela leticia
+letícia thais thaís vinicius vinícius leandro aiko daichi jiwoo jiho kaori ngoc thao trang seoyeon yuna
+xiaoling sora riku kazuki yusuke minjun seojun jiwon eunji soyeon quang tuan amira aylin farnaz fatemeh nasrin
+shirin arash dariush kaveh parisa laleh navid babak dagny dragan dragana goran jelena kasia milena mirela
+ragnhild vesna zdenka zoran åsa bjørn hallvard solveig torbjorn torbjørn kjell ragnar sindre eirik liv siri
+dusan dušan milos miloš ivana lukasz łukasz wojciech caoimhe ciara cian fionnuala orla roisin róisín sinead
+sinéad
 `;
 
 /** A lower-cased word without its accents ("Lucía" → "lucia"), so names match however they are typed. */
