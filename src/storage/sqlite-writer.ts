@@ -43,6 +43,15 @@ export function createSqliteWriter(
   let draining = false;
   let lazyTimer: NodeJS.Timeout | undefined;
 
+  // A job alone in its group needs no savepoint: if it fails, the whole transaction is rolled back.
+  async function runAlone(job: Job): Promise<Outcome> {
+    try {
+      return { ok: true, value: await job.work(sql) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
   async function runJob(job: Job): Promise<Outcome> {
     sql.run('SAVEPOINT job');
     try {
@@ -64,10 +73,21 @@ export function createSqliteWriter(
     try {
       // IMMEDIATE takes the write lock up front: another process cannot make the group fail half-way.
       sql.run('BEGIN IMMEDIATE');
-      for (const job of group) {
-        outcomes.push(await runJob(job));
-        if (!connection.inTransaction) throw new Error('the database rolled the transaction back');
+      if (group.length === 1) {
+        const outcome = await runAlone(group[0]!);
+        outcomes.push(outcome);
+        if (!outcome.ok) {
+          if (connection.inTransaction) sql.run('ROLLBACK');
+          group[0]!.reject(outcome.error);
+          return;
+        }
+      } else {
+        for (const job of group) {
+          outcomes.push(await runJob(job));
+          if (!connection.inTransaction) throw new Error('the database rolled the transaction back');
+        }
       }
+      if (!connection.inTransaction) throw new Error('the database rolled the transaction back');
       sql.run('COMMIT');
     } catch (error) {
       if (connection.inTransaction) sql.run('ROLLBACK');

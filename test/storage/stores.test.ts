@@ -140,4 +140,33 @@ describe('the SQLite writer', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('rolls back a failed job alone and whole, or only its savepoint when it shares the commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-writer-'));
+    const connection = new BetterSqlite3(join(dir, 'w.db'));
+    try {
+      connection.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+      const writer = createSqliteWriter(connection, (work) => work());
+      const stored = () => connection.prepare('SELECT v FROM t ORDER BY id').pluck().all();
+      const failing = (v: string) => (sql: SqliteStatements) => {
+        sql.run('INSERT INTO t (v) VALUES (?)', v);
+        throw new Error(`${v} failed`);
+      };
+      await expect(writer.write(failing('alone'))).rejects.toThrow('alone failed');
+      expect(stored()).toEqual([]);
+      expect(connection.inTransaction).toBe(false);
+      // Written in the same turn, these share one commit: only the failed one is undone.
+      const together = [
+        writer.write((sql) => sql.run('INSERT INTO t (v) VALUES (?)', 'first')),
+        writer.write(failing('middle')),
+        writer.write((sql) => sql.run('INSERT INTO t (v) VALUES (?)', 'last')),
+      ];
+      const outcomes = await Promise.allSettled(together);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(stored()).toEqual(['first', 'last']);
+    } finally {
+      connection.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
