@@ -138,7 +138,7 @@ async function run(provider: 'sqlite' | 'postgresql'): Promise<void> {
   try {
     const pick = (i: number) => customerName(((i * 7919) % CUSTOMERS) + 1);
     // Both commands are warmed up: the first log loads the sentiment word lists (about 200 ms, which
-    // `crm start` does before the first message) and prepares its statements.
+    // `crm start` loads before the first message) and prepares its statements.
     await measure(core, 'warm-up', (i) => `summary ${pick(i)}`, 0, WARM_UP);
     await measure(core, 'warm-up', (i) => `log call with ${pick(i)}: warm-up note ${i}`, SAMPLES, WARM_UP);
     // The disk's fsync rate drifts from second to second, so log commands and bare inserts take turns

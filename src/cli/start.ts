@@ -7,7 +7,7 @@ import { createCore, createLogger, type Core } from '../app.ts';
 import { operatorIds, platformStatus, type Config } from '../config.ts';
 import type { Channel } from '../core/channel.ts';
 import type { Logger } from '../core/engine/types.ts';
-import { loadSentiment } from '../nlu/index.ts';
+import { loadWordLists } from '../nlu/index.ts';
 import { startRuntime, type Runtime } from '../runtime.ts';
 import { operatorAccounts } from '../scheduler/targets.ts';
 import { createScheduler } from '../scheduler/scheduler.ts';
@@ -92,7 +92,7 @@ export async function runStart(config: Config, io: { out: (s: string) => void; e
     });
     for (const p of configured) io.err(`${p.platform}: connected (${p.detail}).`);
     await scheduler.start();
-    loadSentiment();
+    loadWordLists();
     if (consoleChannel) {
       await consoleChannel.start(async (msg) => {
         for (const r of await core.engine.handle(msg)) await consoleChannel.send({ chatId: msg.chatId }, r);

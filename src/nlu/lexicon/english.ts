@@ -20,6 +20,11 @@ function lexicon(): ReadonlySet<string> {
   return words;
 }
 
+/** Loads the lexicon now rather than on first use. */
+export function loadEnglishWords(): void {
+  lexicon();
+}
+
 /** True for ordinary English words ("weather", "deck", "legal"); false for "acme" or "globex". */
 export function isEnglishWord(word: string): boolean {
   return lexicon().has(word.toLowerCase());
