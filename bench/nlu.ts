@@ -2,7 +2,7 @@
 // 100,000-message robustness run. Prints aggregate figures only: the held-out split must never be
 // read message by message (it would stop being held out).
 import { CONTRACT_INTENTS, CONTRACT_SLOTS, toContract } from '../src/core/command.ts';
-import { DEV2_PATH, DEV3_PATH, DEV4_PATH, DEV5_PATH, DEV_PATH, HELDOUT2_PATH, HELDOUT_PATH, loadCorpus, TRAIN_PATH, type CorpusEntry } from '../src/nlu/corpus.ts';
+import { DEVELOPMENT_SPLITS, HELDOUT2_PATH, HELDOUT_PATH, loadCorpus, TRAIN_PATH, type CorpusEntry } from '../src/nlu/corpus.ts';
 import { createParser } from '../src/nlu/index.ts';
 import { randomContext, randomMessage, seededRandom } from '../src/nlu/random-messages.ts';
 import { type Evaluation, evaluate } from '../src/nlu/score.ts';
@@ -95,11 +95,8 @@ if (heldout.length === 0) {
   if (heldout2.length > 0) report('held-out part 2 (heldout2.jsonl; for comparison)', evaluate(heldout2, parse));
   ok = report('held-out (both parts)', evaluate(heldout, parse)) && ok;
 }
-report('development (written blind to the parser, used to find its weaknesses; for comparison)', evaluate(loadCorpus(DEV_PATH), parse));
-report('development 2 (the same, later, name-heavy; for comparison)', evaluate(loadCorpus(DEV2_PATH), parse));
-report('development 3 (the same, later, e-mails and phones in every intent; for comparison)', evaluate(loadCorpus(DEV3_PATH), parse));
-report('development 4 (the same, later, names of many cultures; for comparison)', evaluate(loadCorpus(DEV4_PATH), parse));
-report('development 5 (the same, later, all intents; for comparison)', evaluate(loadCorpus(DEV5_PATH), parse));
+// Written blind to the parser, then read and fixed against: for comparison only.
+for (const split of DEVELOPMENT_SPLITS) report(`development ${split.name} (${split.about}; for comparison)`, evaluate(loadCorpus(split.path), parse));
 report('train (for comparison)', evaluate(train, parse));
 ok = latency(parse, heldout.length > 0 ? heldout : train) && ok;
 ok = robustness() && ok;

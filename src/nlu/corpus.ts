@@ -19,20 +19,23 @@ const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'nl
 /** The training split the classifier learns from. */
 export const TRAIN_PATH = join(CORPUS_DIR, 'train.jsonl');
 
-/** The development split: written blind to the parser, for finding what it gets wrong. Never trained on. */
-export const DEV_PATH = join(CORPUS_DIR, 'dev.jsonl');
+/** A development split: written blind to the parser, then read to find what it gets wrong. Never trained on. */
+export interface DevelopmentSplit {
+  /** The file's name without ".jsonl" ("dev", "dev2", ...). */
+  name: string;
+  path: string;
+  /** What it was written to stress. */
+  about: string;
+}
 
-/** A second development split, written blind later with more names, e-mails and phones. */
-export const DEV2_PATH = join(CORPUS_DIR, 'dev2.jsonl');
-
-/** A third development split, written blind with e-mail addresses and phone numbers in every intent. */
-export const DEV3_PATH = join(CORPUS_DIR, 'dev3.jsonl');
-
-/** A fourth development split, written blind with names of many cultures and shapes. */
-export const DEV4_PATH = join(CORPUS_DIR, 'dev4.jsonl');
-
-/** A fifth development split, written blind with the held-out split's second part's brief (all intents). */
-export const DEV5_PATH = join(CORPUS_DIR, 'dev5.jsonl');
+/** The development splits, in the order they were written (sources in nlu-corpus/<name>-src/). */
+export const DEVELOPMENT_SPLITS: readonly DevelopmentSplit[] = [
+  ['dev', 'every intent'],
+  ['dev2', 'names, e-mails and phones'],
+  ['dev3', 'e-mail addresses and phone numbers in every intent'],
+  ['dev4', 'names of many cultures and shapes'],
+  ['dev5', 'every intent, with the held-out part 2 brief'],
+].map(([name, about]) => ({ name: name!, path: join(CORPUS_DIR, `${name}.jsonl`), about: about! }));
 
 /** The held-out split: only measured, never trained on or read while writing rules. */
 export const HELDOUT_PATH = join(CORPUS_DIR, 'heldout.jsonl');
