@@ -397,13 +397,13 @@ export function parseNameSpan(span: string, lower: LowerNames = 'unfamiliar'): N
   return ref;
 }
 
-// "the VAT return", "the AWS bill": an acronym between an article and a noun names a thing, not a
-// customer ("the IBM proposal" and "the FBI team" still name one: those nouns are stop words).
 /** A match that names a thing, not someone: "the AWS bill", "the W-9". */
 export function namesAThing(text: string, m: NameMatch): boolean {
   return isThingAcronym(text, m) || isFormCode(m);
 }
 
+// "the VAT return", "the AWS bill": an acronym between an article and a noun names a thing, not a
+// customer ("the IBM proposal" and "the FBI team" still name one: those nouns are stop words).
 function isThingAcronym(text: string, m: NameMatch): boolean {
   const name = m.customer ?? '';
   if (m.contact || !/^\p{Lu}{2,5}$/u.test(name)) return false;
@@ -415,7 +415,7 @@ function isThingAcronym(text: string, m: NameMatch): boolean {
 const FORM_CODE = /^\p{Lu}{1,3}-\d+\p{Lu}*$/u;
 
 /** "the W-9", "an I-9", "W-8BEN": a lone form code (capitals, hyphen, digits) names a document, not a customer. */
-export function isFormCode(m: NameMatch): boolean {
+function isFormCode(m: NameMatch): boolean {
   return !m.contact && FORM_CODE.test(m.customer ?? '');
 }
 
@@ -426,7 +426,7 @@ export function findCapitalizedName(text: string, from = 0): NameMatch | undefin
   re.lastIndex = from;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const found = readNameAt(text, m.index, 'never');
-    if (found && !isThingAcronym(text, found) && !isFormCode(found)) return found;
+    if (found && !namesAThing(text, found)) return found;
   }
   return undefined;
 }

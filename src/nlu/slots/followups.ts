@@ -1,6 +1,6 @@
 import type { CommandOf } from '../../core/command.ts';
 import { findDue, type Span } from '../dates/index.ts';
-import { findCapitalizedName, isFormCode, type NameMatch, namesAThing, readNameAt } from '../names.ts';
+import { findCapitalizedName, type NameMatch, namesAThing, readNameAt } from '../names.ts';
 import { cleanValue, dropArticle } from '../text.ts';
 import { compact, cutSpans, maskSpans, mergeSpans, nameAfter, refOf, type SlotInput, spanOf } from './common.ts';
 
@@ -61,7 +61,7 @@ export function completeFollowupSlots(input: SlotInput): CommandOf<'complete_fol
   const lowerName = /^(?:the\s+)?([\p{Ll}][\p{L}-]*)\s+(?:quote|proposal|contract|invoice|deck|follow[- ]?up|reminder|renewal|task|call|demo|onboarding)\b/u.exec(body);
   // A lower-case body that is nothing but a name ("done w/ acme") names the customer.
   const whole = readNameAt(body, 0);
-  const bodyIsName = whole && body.slice(whole.end).trim() === '' && !isFormCode(whole) ? whole : undefined;
+  const bodyIsName = whole && body.slice(whole.end).trim() === '' && !namesAThing(body, whole) ? whole : undefined;
   const name = findCapitalizedName(body) ?? (lowerName ? readNameAt(body, lowerName.index) : bodyIsName);
   let note = name ? cutSpans(body, [], [spanOf(name)]) : body;
   note = dropArticle(cleanValue(note.replace(GENERIC_WORDS, ' ')));
