@@ -115,10 +115,9 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
     return compact({ intent: 'update_customer' as const, customer: parseNameSpan(removal[2] ?? '', 'any').customer, tag: cleanValue(removal[1] ?? '').toLowerCase(), untag: true });
   }
   // "add tag key account to Acme": the tag first, then the customer.
-  const addition = /^(?:(?:please|pls)\s+)?add\s+(?:the\s+)?tag\s+["']?(.+?)["']?\s+to\s+(.+?)\s*[.!]*$/di.exec(masked);
-  if (addition?.indices?.[2]) {
-    const who = readNameAt(masked, addition.indices[2][0], 'any');
-    return compact({ intent: 'update_customer' as const, ...refOf(who), tag: cleanValue(addition[1] ?? '').toLowerCase() });
+  const addition = /^(?:(?:please|pls)\s+)?add\s+(?:the\s+)?tag\s+["']?(.+?)["']?\s+to\s+(.+?)\s*[.!]*$/i.exec(masked);
+  if (addition) {
+    return compact({ intent: 'update_customer' as const, ...parseNameSpan(addition[2] ?? '', 'any'), tag: cleanValue(addition[1] ?? '').toLowerCase() });
   }
   let name = updateTarget(masked);
   const isTagging = /^(?:(?:please|pls)\s+)?(?:tag|untag|label|retag|add\s+(?:the\s+)?tag)\b/i.test(text);
