@@ -221,27 +221,22 @@ export class SlackAdapter implements Channel, HasHttpRoutes {
     // An ephemeral message comes without its content; it is replaced by the choice alone.
     const kept = (body.message?.blocks ?? []).filter((b) => b.type !== 'actions');
     const text = body.message?.text ?? `✓ ${label}`;
-    fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ replace_original: true, text, blocks: [...kept, chosen] }),
-      signal: AbortSignal.timeout(this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-    }).then(
-      async (res) => {
-        await res.arrayBuffer();
-        if (res.status !== 200) this.deps.log?.error('slack could not remove the buttons of a pressed message', { status: res.status });
-      },
-      (error: unknown) => this.deps.log?.error('slack could not remove the buttons of a pressed message', { error: error instanceof Error ? error.message : String(error) }),
-    );
+    this.postToResponseUrl(url, { replace_original: true, text, blocks: [...kept, chosen] }).catch((error: unknown) => {
+      this.deps.log?.error('slack could not remove the buttons of a pressed message', { error: error instanceof Error ? error.message : String(error) });
+    });
   }
 
-  private async respond(url: string, m: SlackMessage): Promise<void> {
+  private respond(url: string, m: SlackMessage): Promise<void> {
+    return this.postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
+  }
+
+  private async postToResponseUrl(url: string, payload: Record<string, unknown>): Promise<void> {
     let res: Response;
     try {
       res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks }),
+        body: JSON.stringify(payload),
         signal: AbortSignal.timeout(this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
