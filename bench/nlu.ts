@@ -22,7 +22,8 @@ function report(name: string, ev: Evaluation): boolean {
   console.log(`  intent accuracy  ${pct(ev.intentAccuracy).padStart(6)}   ${verdict(ev.intentAccuracy >= INTENT_TARGET)}`);
   let ok = ev.intentAccuracy >= INTENT_TARGET;
   for (const [slot, s] of Object.entries(ev.slots).sort(([a], [b]) => a.localeCompare(b))) {
-    console.log(`  ${slot.padEnd(16)} ${pct(s.accuracy).padStart(6)}   (${s.correct}/${s.total})   ${verdict(s.accuracy >= SLOT_TARGET)}`);
+    const errors = s.correct === s.total ? '' : `   missed ${s.missed}, extra ${s.extra}, different ${s.different}`;
+    console.log(`  ${slot.padEnd(16)} ${pct(s.accuracy).padStart(6)}   (${s.correct}/${s.total})   ${verdict(s.accuracy >= SLOT_TARGET)}${errors}`);
     ok &&= s.accuracy >= SLOT_TARGET;
   }
   return ok;

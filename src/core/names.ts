@@ -47,3 +47,8 @@ export function rankByName<T>(query: string, items: readonly T[], nameOf: (t: T)
     .filter((m) => m.score >= threshold)
     .sort((x, y) => y.score - x.score);
 }
+
+/** "Jane at Acme", or just "Tanvi Desai" when the customer is that person. */
+export function personAt(person: string, customer: string): string {
+  return nameKey(person) === nameKey(customer) ? customer : `${person} at ${customer}`;
+}

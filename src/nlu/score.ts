@@ -7,6 +7,10 @@ export interface SlotScore {
   total: number;
   correct: number;
   accuracy: number;
+  /** Errors by kind: labeled but not given, given but not labeled, both given and different. */
+  missed: number;
+  extra: number;
+  different: number;
 }
 
 /** How a parser did on a labeled corpus. */
@@ -41,10 +45,17 @@ export function evaluate(entries: readonly CorpusEntry[], parse: Parser): Evalua
     let allRight = predicted.intent === expected.intent;
     if (allRight) intentsRight++;
     for (const name of new Set([...Object.keys(expected.slots), ...Object.keys(predicted.slots)])) {
-      const score = (slots[name] ??= { total: 0, correct: 0, accuracy: 0 });
+      const score = (slots[name] ??= { total: 0, correct: 0, accuracy: 0, missed: 0, extra: 0, different: 0 });
+      const want = expected.slots[name];
+      const got = predicted.slots[name];
       score.total++;
-      if (slotEquals(name, expected.slots[name], predicted.slots[name])) score.correct++;
-      else allRight = false;
+      if (slotEquals(name, want, got)) score.correct++;
+      else {
+        allRight = false;
+        if (got === undefined) score.missed++;
+        else if (want === undefined) score.extra++;
+        else score.different++;
+      }
     }
     if (!allRight) misses.push({ entry, predicted });
   }

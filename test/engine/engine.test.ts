@@ -32,6 +32,19 @@ describe.each(PROVIDERS)('engine on $name', ({ name, skip }) => {
     expect(stored.occurredAt.toISOString()).toBe(h.clock.now().toISOString());
   });
 
+  it.skipIf(skip)('adds a person as a customer who is also its own contact', async () => {
+    expect(await h.ask('new client Tanvi Desai, tanvi@desaidesigns.in')).toBe('Added customer Tanvi Desai (a person, tanvi@desaidesigns.in).');
+    const customer = await h.core.db.prisma.customer.findFirstOrThrow({ include: { contacts: true } });
+    expect(customer).toMatchObject({ name: 'Tanvi Desai', kind: 'person', email: null });
+    expect(customer.contacts).toMatchObject([{ name: 'Tanvi Desai', email: 'tanvi@desaidesigns.in' }]);
+    expect(await h.ask('called Tanvi Desai, she wants a new logo')).toContain('Tanvi Desai');
+    expect(await h.ask('summary Tanvi Desai')).toContain('she wants a new logo');
+    expect(await h.ask('undo')).toContain('Undone: Logged call with Tanvi Desai:');
+    await h.ask('undo');
+    expect(await h.core.db.prisma.contact.count()).toBe(0);
+    expect(await h.core.db.prisma.customer.count()).toBe(0);
+  });
+
   it.skipIf(skip)('confirms each write in one line with an undo button, only after it is stored', async () => {
     const [r] = await h.say('add customer Globex');
     expect(r!.tone).toBe('ok');

@@ -36,7 +36,9 @@ function contactDetails(cmd: { email?: string; phone?: string }): string {
 }
 
 export const addCustomer: UseCase<CommandOf<'add_customer'>> = async (cmd, ctx) => {
-  const name = cmd.customer?.trim();
+  // Only a person named ("new client Tanvi Desai"): the customer is that person, who is also its contact.
+  const person = !cmd.customer?.trim() && cmd.contact?.trim() ? cmd.contact.trim() : undefined;
+  const name = person ?? cmd.customer?.trim();
   if (!name) return { question: { text: "What's the customer's name?", options: [{ label: 'Cancel', cancel: true }], freeText: 'customer' } };
   if (name.length > MAX_NAME_LENGTH) return refuse(`A customer name can be at most ${MAX_NAME_LENGTH} characters.`);
   if (cmd.stage && !isStage(cmd.stage)) return refuse(`Stage must be one of: ${LIFECYCLE_STAGES.join(', ')}.`);
@@ -59,9 +61,13 @@ export const addCustomer: UseCase<CommandOf<'add_customer'>> = async (cmd, ctx) 
       };
     }
   }
-  const customer = await ctx.tx.create('Customer', { name, nameKey: key, kind: 'company', stage: cmd.stage ?? 'lead', ...(cmd.contact ? {} : { email: cmd.email ?? null, phone: cmd.phone ?? null }) });
+  const customer = await ctx.tx.create('Customer', { name, nameKey: key, kind: person ? 'person' : 'company', stage: cmd.stage ?? 'lead', ...(cmd.contact ? {} : { email: cmd.email ?? null, phone: cmd.phone ?? null }) });
   const parts = [`Added customer ${customer.name}`];
-  if (cmd.contact) {
+  if (person) {
+    await ctx.tx.create('Contact', { customerId: customer.id, name: person, nameKey: key, email: cmd.email ?? null, phone: cmd.phone ?? null });
+    const details = contactDetails(cmd);
+    parts.push(`(a person${details ? `, ${details}` : ''})`);
+  } else if (cmd.contact) {
     const contact = await ctx.tx.create('Contact', { customerId: customer.id, name: cmd.contact.trim(), nameKey: nameKey(cmd.contact), email: cmd.email ?? null, phone: cmd.phone ?? null });
     const details = contactDetails(cmd);
     parts.push(`with contact ${contact.name}${details ? ` (${details})` : ''}`);

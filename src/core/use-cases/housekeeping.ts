@@ -3,6 +3,7 @@ import type { CommandOf, SurveyRule } from '../command.ts';
 import { resolveContact, resolveCustomer } from '../engine/resolve.ts';
 import type { UseCase } from '../engine/types.ts';
 import { formatTotals } from '../money.ts';
+import { personAt } from '../names.ts';
 import { reply } from '../reply.ts';
 import { addDays, formatWhen, isTimeZone } from '../time.ts';
 import { confirmed, refuse } from './customers.ts';
@@ -101,7 +102,7 @@ export const linkContact: UseCase<CommandOf<'link_contact'>> = async (cmd, ctx) 
   if (existing?.operatorId) return refuse('That user is an operator; operators cannot be linked to a contact.');
   if (existing) await ctx.tx.update('ChatIdentity', existing.id, { contactId: contact.value.id });
   else await ctx.tx.create('ChatIdentity', { platform: ctx.message.platform, platformUserId: cmd.platformUserId, contactId: contact.value.id });
-  return confirmed(`Linked that ${ctx.message.platform} user to ${contact.value.name} at ${contact.value.customerName}; they can now answer surveys.`);
+  return confirmed(`Linked that ${ctx.message.platform} user to ${personAt(contact.value.name, contact.value.customerName)}; they can now answer surveys.`);
 };
 
 export const inviteContact: UseCase<CommandOf<'invite_contact'>> = async (cmd, ctx) => {
@@ -115,7 +116,7 @@ export const inviteContact: UseCase<CommandOf<'invite_contact'>> = async (cmd, c
   const code = Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_ALPHABET[Math.floor(random() * INVITE_ALPHABET.length)]).join('');
   const expiresAt = addDays(ctx.now, INVITE_TTL_DAYS);
   await ctx.tx.create('InviteCode', { code, contactId: contact.value.id, expiresAt });
-  const line = `Invite link for ${contact.value.name} at ${contact.value.customerName}, valid once until ${formatWhen(expiresAt, ctx.workspace.timeZone, ctx.now)}: ${ctx.deps.inviteLink(code)}`;
+  const line = `Invite link for ${personAt(contact.value.name, contact.value.customerName)}, valid once until ${formatWhen(expiresAt, ctx.workspace.timeZone, ctx.now)}: ${ctx.deps.inviteLink(code)}`;
   return { reply: reply('ok', line), summary: `Created an invite link for ${contact.value.name}.` };
 };
 

@@ -1,6 +1,7 @@
 import type { CommandOf } from '../command.ts';
 import { contactAt, resolveContact, resolveCustomer, type Resolution } from '../engine/resolve.ts';
 import type { Contact } from '../domain.ts';
+import { personAt } from '../names.ts';
 import type { ExecContext } from '../engine/types.ts';
 import type { UseCase } from '../engine/types.ts';
 import { formatDay, formatWhen } from '../time.ts';
@@ -41,12 +42,12 @@ export const logInteraction: UseCase<CommandOf<'log_interaction'>> = async (cmd,
     sentiment: ctx.deps.sentiment ? ctx.deps.sentiment(cmd.note ?? text) : null,
   });
   const tz = ctx.workspace.timeZone;
-  const who = person ? `${person.name}${contact.value.created ? ' (new contact)' : ''} at ${customer.name}` : customer.name;
+  const who = person ? personAt(`${person.name}${contact.value.created ? ' (new contact)' : ''}`, customer.name) : customer.name;
   const when = cmd.occurredAt ? ` on ${formatDay(occurredAt, tz, ctx.now)}` : '';
   let line = `Logged ${kind} with ${who}${when}: “${cmd.note ?? text}”.`;
   if (cmd.dueAt) {
     const f = await ctx.tx.create('FollowUp', {
-      title: `Follow up with ${person ? `${person.name} at ` : ''}${customer.name}`,
+      title: `Follow up with ${person ? personAt(person.name, customer.name) : customer.name}`,
       dueAt: cmd.dueAt, status: 'open', snoozeCount: 0, customerId: customer.id, contactId: person?.id ?? null, interactionId: interaction.id,
     });
     ctx.conv.lastFollowUpId = f.id;

@@ -55,9 +55,11 @@ export function addCustomerSlots(input: SlotInput): CommandOf<'add_customer'> {
   const stage = /^(?:new\s+lead|add\s+(?:a\s+)?(?:new\s+)?lead)\b/i.test(text)
     ? 'lead'
     : lifecycleStage(masked.slice(name?.end ?? 0).replace(/\btag(?:ged)?\s+\S+/gi, ''));
-  // What follows "new customer" is the customer even when it reads like a person ("new customer Jane Doe").
+  // A person's name alone is a contact here too ("new client Tanvi Desai", LABELING's rule); the
+  // engine makes that person the customer.
+  const person = name && !name.customer ? name.contact : undefined;
   return compact({
-    intent: 'add_customer' as const, customer: name?.customer ?? name?.contact, contact: newContact(masked, name),
+    intent: 'add_customer' as const, customer: name?.customer, contact: person ?? newContact(masked, name),
     email, phone, tag: tagOf(masked), stage,
   });
 }
