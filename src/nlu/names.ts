@@ -34,18 +34,22 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.-]*[\p{L}\p{N}])?/uy;
 const POSSESSIVE = /^(.*?)['’]s$/u;
 const MAX_WORDS = 5;
 const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
-// Titles before a person's name ("Dr. Osei").
-const TITLE = /^(?:mr|mrs|ms|dr|prof)$/i;
+// Titles before a person's name ("Dr. Osei", "Herr Brandt", "Sra. Ortega", "Smt. Iyer").
+const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri';
+const TITLE = new RegExp(`^(?:${TITLES})$`, 'iu');
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
-const ABBREVIATION = /^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|mr|mrs|ms|dr|prof|st|jr|sr|(?:\p{L}\.)+\p{L})$/iu;
+const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');
 // Legal forms that make the lower-case words before them a company name ("bright horizons ltd").
 const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|pvt|pte|sdn|bhd|oy|ab|kk)$/i;
 // Lower-case words inside a capitalised name ("Bank of Ireland", "Banco de Chile", "Maria van der Berg").
-const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|am|im|zum|zur';
+const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|e|am|im|zum|zur';
 const CONNECTOR = new RegExp(`^(?:(?:${CONNECTORS}) )+(?=\\p{Lu})`, 'u');
 const CONNECTOR_WORD = new RegExp(`^(?:${CONNECTORS})$`);
 // A person's role at a company ("Jane, Acme's CTO").
 const ROLE = /^\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|vp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner)\b/iu;
+// A role at a company after a person: "Ana Lima, CTO of Vexa", "Ximena Ortega, head of ops at Pampa Verde".
+const ROLE_AT =
+  /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*(?=[\p{Lu}\d])/u;
 // A name in quotes is taken whole: "Blue Bottle Coffee".
 const QUOTED = /^["“‘'«]([\p{L}\p{N}][^"“”‘’'«»\n]{0,58}?)["”’'»]/u;
 
@@ -102,7 +106,9 @@ function wordAt(text: string, pos: number): { word: string; end: number } | unde
   if (!m) return undefined;
   const end = pos + m[0].length;
   if (EMAIL_DOMAIN.test(text.slice(end, end + 100))) return undefined;
-  return text[end] === '.' && ABBREVIATION.test(m[0]) ? { word: `${m[0]}.`, end: end + 1 } : { word: m[0], end };
+  // An initial before a capitalised word keeps its dot too ("D. Ignacio Llorente", "J. Smith").
+  const initial = /^\p{Lu}$/u.test(m[0]) && /^\. \p{Lu}/u.test(text.slice(end, end + 3));
+  return text[end] === '.' && (initial || ABBREVIATION.test(m[0])) ? { word: `${m[0]}.`, end: end + 1 } : { word: m[0], end };
 }
 
 // Whether a lower-case word may be part of a name under `lower`.
@@ -128,7 +134,8 @@ function nextWordAt(text: string, pos: number, words: string[], capitalized: boo
   if (text[q] === '&' && text[q + 1] === ' ' && (capitalized || lower !== 'never')) {
     // "Priya & Raj" are two people, "Procter & Gamble" one company, and so is "K.V. Rao & Co".
     const after = /^[\p{L}.]+/u.exec(text.slice(q + 2, q + 30))?.[0] ?? '';
-    if (isPersonName(words.join(' ')) && !isSuffix(after) && !TRADE_NOUNS.has(after.toLowerCase())) return undefined;
+    const linked = /^[\p{L}.]+ (?:from|at|of|@)/u.test(text.slice(q + 2, q + 40));
+    if (isPersonName(words.join(' ')) && (isGivenName(after) || linked)) return undefined;
     q += 2;
   }
   // "Pen and Paper Studio", "bread and butter catering": "and" is inside a name that goes on to a trade
@@ -172,7 +179,7 @@ function timeWordStartsName(text: string, word: string, end: number): boolean {
   return (NAME_TIME_WORD.test(word) || NAME_MONTH.test(word)) && capitalizedWordNext(text, end);
 }
 
-const FOREIGN_CONNECTOR_BEFORE = /\b(?:am|im|zum|zur|de|du|des|del|della|di|da|la|le|van|von|der|den|y) $/;
+const FOREIGN_CONNECTOR_BEFORE = /\b(?:am|im|zum|zur|de|du|des|del|della|di|da|la|le|van|von|der|den|y|e) $/;
 
 // Whether a legal form follows `end`: the next word ("Ltd", "GmbH") or a dotted one ("sp. z o.o.").
 function legalFormNext(text: string, end: number): boolean {
@@ -191,9 +198,22 @@ function readUnit(text: string, pos: number, lower: LowerNames): Unit | undefine
   let p = pos;
   while (text[p] === ' ') p++;
   const article = /^the\s+/i.exec(text.slice(p, p + 4));
+  const articleAt = p;
   if (article) p += article[0].length;
   const quoted = readQuoted(text, p);
   if (quoted) return quoted;
+  const unit = readWords(text, p, lower);
+  // A capitalised "The" is part of a business's name ("emailed The Green Pantry"); at the start of a
+  // sentence only before a name of several words ("The Green Pantry paid", but "The Acme deal is won").
+  if (unit && article?.[0].startsWith('The') && unit.capitalized) {
+    const sentenceStart = /(?:^|[.!?:]\s*)$/.test(text.slice(0, articleAt).trimEnd());
+    if (!sentenceStart || unit.name.includes(' ')) return { ...unit, name: text.slice(articleAt, unit.start + unit.name.length), start: articleAt };
+  }
+  return unit;
+}
+
+// The words of one name starting at `pos` (after any article).
+function readWords(text: string, p: number, lower: LowerNames): Unit | undefined {
   const start = p;
   const words: string[] = [];
   let end = p;
@@ -234,7 +254,7 @@ function readUnit(text: string, pos: number, lower: LowerNames): Unit | undefine
       // A legal form ends a name; only another one or a region code may follow ("Pty Ltd", "Acme Ltd UK"),
       // so "mark cole media llc churned" stops at "llc".
       const afterLegal = words.length > 1 && LEGAL_FORM.test((words[words.length - 1] ?? '').replace(/\./g, ''));
-      if (afterLegal && !LEGAL_FORM.test(bare.replace(/\./g, '')) && !REGION.test(bare)) break;
+      if (afterLegal && !LEGAL_FORM.test(bare.replace(/\./g, '')) && !REGION.test(bare) && !trade) break;
       // A form code after a name is the document, not part of it ("the Pixelmint W-9").
       if (number ? !capitalized : !fits || /^\d/.test(bare) || FORM_CODE.test(bare)) break;
     }
@@ -295,9 +315,10 @@ function looksLikeCompany(name: string): boolean {
 /** True for names that read as a person: a known given name first and no company suffix ("Jane Doe"). */
 export function isPersonName(name: string): boolean {
   const words = nameWords(name);
-  if (words.length === 0 || words.length > 3 || words.some(isSuffix) || endsInTradeNoun(name)) return false;
+  if (words.length === 0 || words.length > 3 || words.some(isSuffix) || endsInTradeNoun(name) || name.includes('&')) return false;
   const first = (words[0] ?? '').replace(/\.$/, '');
   if (isGivenName(first) || TITLE.test(first)) return true;
+  if (/^\p{Lu}\.$/u.test(words[0] ?? '') && words.length > 1) return true;
   // "Harpreet Kaur", "Zdenka Horáková": an unknown given name before a family name, neither an English word.
   const last = words[words.length - 1] ?? '';
   return words.length >= 2 && isSurname(last) && !isEnglishWord(last.toLowerCase()) && !isEnglishWord(first.toLowerCase());
@@ -314,7 +335,9 @@ function possessiveBusiness(text: string, u1: Unit): NameMatch | undefined {
   if (!u1.capitalized || !/^['’]s /u.test(text.slice(u1.end - 2, u1.end + 1))) return undefined;
   const rest = readUnit(text, u1.end, 'never');
   if (!rest || !rest.capitalized || rest.start !== u1.end + 1 || isPersonName(rest.name)) return undefined;
-  if (!rest.name.split(' ').some((w) => TRADE_NOUNS.has(w.toLowerCase()) || isSuffix(w))) return undefined;
+  // "Rosie's Nook", "Rosa's Taqueria": after a lone given name, capitalised words name the owner's business.
+  const ownersBusiness = !u1.name.includes(' ') && isGivenName(u1.name) && !acronymLike(rest.name);
+  if (!ownersBusiness && !rest.name.split(' ').some((w) => TRADE_NOUNS.has(w.toLowerCase()) || isSuffix(w))) return undefined;
   return { customer: text.slice(u1.start, rest.start + rest.name.length), start: u1.start, end: rest.end };
 }
 
@@ -364,6 +387,11 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
       if (looksLikeCompany(u1.name) || (u1.capitalized && !u2.capitalized)) return { ...single(u1), end };
       return { contact: u1.name, customer: u2.name, start: u1.start, end };
     }
+  }
+  const roleAt = personLike && !looksLikeCompany(u1.name) ? ROLE_AT.exec(rest) : null;
+  if (roleAt) {
+    const u2 = readUnit(text, u1.end + roleAt[0].length, 'never');
+    if (u2 && !isPersonName(u2.name)) return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
   }
   // "Jane, Acme" and "Jane - Acme" when the company ends the clause; "Jane, Acme's CTO".
   const comma = /^(?:\s*,|\s+[-–—])\s*/.exec(rest);

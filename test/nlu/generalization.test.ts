@@ -264,3 +264,32 @@ describe('people and businesses named in passing', () => {
   });
 });
 
+
+// Shapes found missing on the sixth and seventh development splits (small businesses, hurried chat).
+describe('people and businesses of small shops and services', () => {
+  it('reads a person alone in add_customer as the contact', () => {
+    expect(contract('new client Nadia Okafor, nadia@okafor.me').slots).toEqual({ contact: 'Nadia Okafor', email: 'nadia@okafor.me' });
+  });
+
+  it('keeps titles of several languages and initials with the person', () => {
+    expect(contract('Sra. Ibarra called, unhappy with delivery').slots).toMatchObject({ contact: 'Sra. Ibarra', kind: 'call' });
+    expect(contract('Herr Lindemann emailed, wants the invoice resent').slots).toMatchObject({ contact: 'Herr Lindemann' });
+    expect(contract('met Dra. Paula Quiroga at Clínica Norte').slots).toMatchObject({ contact: 'Dra. Paula Quiroga', customer: 'Clínica Norte' });
+    expect(contract('called R. Okwu about the invoice').slots).toMatchObject({ contact: 'R. Okwu' });
+  });
+
+  it('pairs a person with the company after their role', () => {
+    expect(contract('spoke to Ximena Ortega, head of ops at Pampa Verde').slots).toMatchObject({ contact: 'Ximena Ortega', customer: 'Pampa Verde' });
+    expect(contract('met Ana Lima, CTO of Vexa, they want SSO').slots).toMatchObject({ contact: 'Ana Lima', customer: 'Vexa', note: 'they want SSO' });
+  });
+
+  it('keeps a capitalised "The", "&", "e" and an owner\'s name inside a business name', () => {
+    expect(contract('emailed Luz at The Copper Spoon the menu').slots).toMatchObject({ customer: 'The Copper Spoon', contact: 'Luz' });
+    expect(contract('The Acme deal is won').slots).toMatchObject({ customer: 'Acme' });
+    expect(contract('Sage & Thistle reports the order arrived broken').slots).toMatchObject({ customer: 'Sage & Thistle' });
+    expect(contract('met Priya & Raj from Orbis').slots).toMatchObject({ contact: 'Priya', customer: 'Orbis' });
+    expect(contract('rang Studio Bruni e Figli, they want a quote').slots).toMatchObject({ customer: 'Studio Bruni e Figli' });
+    expect(contract("tag Maggie's Corner wholesale").slots).toEqual({ customer: "Maggie's Corner", tag: 'wholesale' });
+    expect(contract('rang Bec at Kiwi & Co Cleaning').slots).toMatchObject({ customer: 'Kiwi & Co Cleaning' });
+  });
+});
