@@ -7,7 +7,7 @@ export type RuleIntent = Exclude<Intent,
   | 'set_surveys' | 'set_survey_rule' | 'set_timezone' | 'inbox'>;
 
 const LOG_VERB =
-  '(?:called|call(?:ed)?\\s+(?:with|w/)|phoned|phone\\s+call|rang|spoke|talked|met|meeting|mtg|e-?mailed|emailed|wrote\\s+to|sent\\s+(?:an?\\s+)?e-?mail|messaged|texted|dm\'?d|dmed|pinged|chatted|whats\\s?app(?:ed|\'d)?|slacked|lunch|coffee|dinner|breakfast|drinks|demo(?:ed)?|visited|zoom(?:ed)?|video\\s*call|(?:quick|short|long|late|good|great|phone|video|sales|intro|discovery)\\s+call|call(?=\\s+(?:with\\b|w/)|\\s*[:\\-–—])|catch[- ]?up|sat\\s+down|left\\s+(?:a\\s+)?(?:voicemail|vm)|(?:e-?mail|call|message|text|voicemail|dm)\\s+from)';
+  '(?:called|call(?:ed)?\\s+(?:with|w/)|phoned|phone\\s+call|rang|spoke|talked|met|meeting|mtg|e-?mailed|emailed|wrote\\s+to|sent\\s+(?:an?\\s+)?e-?mail|messaged|texted|dm\'?d|dmed|pinged|chatted|whats\\s?app(?:ed|\'d)?|slacked|lunch|coffee|dinner|breakfast|drinks|demo(?:ed)?|visited|zoom(?:ed)?|video\\s*call|(?:quick|short|long|late|good|great|phone|video|sales|intro|discovery)\\s+call|call(?=\\s+(?:with\\b|w/)|\\s*[:\\-–—])|catch[- ]?up|sat\\s+down|(?:stopped|dropped|popped)\\s+(?:by|in\\s+at)|(?:coaching|strategy|discovery|onboarding|training|kick-?off|working)\\s+session|left\\s+(?:a\\s+)?(?:voicemail|vm)|(?:voicemail|vm)\\s+(?:left\\s+)?for|(?:e-?mail|call|message|text|voicemail|dm)\\s+from)';
 const LOG_LEAD = '(?:(?:i|we|just|quick(?:ly)?|had|have|did|got|a|an|the|late|long|short|good|great|nice|productive|first|another|intro|follow-?up)\\s+)*';
 /** The words opening a logged interaction ("called", "had coffee with", "just got off the phone with"). */
 export const LOG_HEAD = new RegExp(`^(?:(?:i\\s+|we\\s+)?(?:just\\s+)?got\\s+off\\s+(?:the|a)\\s+(?:call|phone)\\b|${LOG_LEAD}${LOG_VERB}\\b)`, 'i');
@@ -78,7 +78,12 @@ const RULES: Rule[] = [
   // RFM segments by name ("who are my champions").
   { intent: 'segment_report', re: /\bsegment(?:s|ed|ation)?\b|\brfm\b|\b(?:champions|loyalists|hibernating|can'?t\s+lose\s+them)\b/ },
   { intent: 'clv_report', re: /\b(?:clv|ltv|lifetime\s+value|most\s+valuable|best\s+customers|worth\s+the\s+most|top\s+(?:\d+\s+)?(?:customers|clients|accounts)|by\s+revenue|biggest\s+customers|highest[- ]value|most\s+revenue|biggest\s+spenders|top\s+accounts|spends?\s+the\s+most|spent\s+the\s+most|most\s+(?:profitable|lucrative))\b/ },
-  { intent: 'update_customer', re: /^(?!(?:who|which|what|any|anyone|anybody|how|is|are)\b).+\bis\s+(?:now\s+)?(?:an?\s+)?(?:active|churned|at[- ]risk|lead)(?:\s+(?:customer|client))?(?:\s+now)?\s*[.!]*$/ },
+  { intent: 'update_customer', re: /^(?!(?:who|which|what|any|anyone|anybody|how|is|are)\b).+\bis\s+(?:now\s+)?(?:an?\s+)?(?:active|churned|at[- ]risk|lead)(?:\s+(?:customer|client))?(?:\s+(?:now|again))?\s*(?:[.!]*$|[,;]\s+(?!(?:who|which|what|why|how)\b))/ },
+  // "Kaufhaus Brandl KG churned, they moved to a competitor".
+  { intent: 'update_customer', needs: 'name', re: /^(?!(?:who|which|what|any|anyone|anybody|how|did|has|have|i|we|they)\b)[^,;:?]{1,60}?\s+(?:has\s+|just\s+)?churned\s*(?:[.!]*$|[,;]\s)/ },
+  // Arrows: "Koala Freight → proposal", "Ngata Family Dental -> at risk".
+  { intent: 'update_deal', needs: 'name', re: new RegExp(`^[^?]{1,80}?\\s*(?:->|→|=>)\\s*${DEAL_STAGE}\\b`) },
+  { intent: 'update_customer', needs: 'name', re: new RegExp(`^[^?]{1,80}?\\s*(?:->|→|=>)\\s*${LIFECYCLE}\\b`) },
   { intent: 'churn_report', re: /\b(?:at[- ]risk|churn(?:ing)?\s+(?:risk|report)|risk\s+report|churn|churning|might\s+(?:churn|leave)|likely\s+to\s+(?:churn|leave)|worry\s+about|(?:haven'?t|hasn'?t|not)\s+(?:been\s+)?(?:contacted|talked\s+to|heard\s+from)|gone\s+quiet|going\s+cold|slipping(?:\s+away)?)\b/ },
   { intent: 'nps_report', re: /\bnps\b|\bnet\s+promoter\b|\bsurvey\s+(?:results?|scores?|responses?)\b|\bsurveys?\b.*\b(?:say|said|results?)\b|\b(?:say|said|think)\b.*\bsurveys?\b|\bpromoter\s+score\b|\b(?:promoters|detractors|passives)\b/ },
   { intent: 'pipeline_report', re: /\bpipe\s?line\b|^(?:open|all|my|active)\s+deals\b|\bdeals\s+by\s+stage\b|^deals\s*\??$|\bdeals?\s+(?:are\s+)?(?:open|in\s+progress|active)\b|^(?:show|list)\s+(?:me\s+)?(?:all\s+)?(?:the\s+|my\s+)?(?:open\s+)?deals\b|^(?:what'?s|what\s+is|what\s+are|which\s+deals\s+are|deals)\s+(?:in|at)\s+(?:the\s+)?(?:lead|qualified|proposal|negotiation)\b/ },

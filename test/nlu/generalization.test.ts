@@ -292,4 +292,23 @@ describe('people and businesses of small shops and services', () => {
     expect(contract("tag Maggie's Corner wholesale").slots).toEqual({ customer: "Maggie's Corner", tag: 'wholesale' });
     expect(contract('rang Bec at Kiwi & Co Cleaning').slots).toMatchObject({ customer: 'Kiwi & Co Cleaning' });
   });
+
+  it('reads a stage given by an arrow or a statement as a change', () => {
+    expect(contract('Tui Freight → proposal')).toEqual({ intent: 'update_deal', slots: { customer: 'Tui Freight', stage: 'proposal' } });
+    expect(contract('Kauri Dental -> at risk')).toEqual({ intent: 'update_customer', slots: { customer: 'Kauri Dental', stage: 'at_risk' } });
+    expect(contract("Orbis Ltd is at risk, they've cancelled twice")).toMatchObject({ intent: 'update_customer', slots: { stage: 'at_risk' } });
+    expect(contract('Orbis Ltd churned, they moved to a competitor')).toMatchObject({ intent: 'update_customer', slots: { stage: 'churned' } });
+    expect(contract('is Orbis at risk?').intent).toBe('churn_report');
+  });
+
+  it('reads sessions, drop-ins and voicemails as interactions', () => {
+    expect(contract('coaching session with Dr. Ines Vidal, she is ready to delegate').slots).toMatchObject({ contact: 'Dr. Ines Vidal', kind: 'meeting' });
+    expect(contract('stopped by Kauri Dental, all good').slots).toMatchObject({ customer: 'Kauri Dental', kind: 'meeting', note: 'all good' });
+    expect(contract('voicemail left for Dr. Vogel, call back next week')).toMatchObject({ intent: 'log_interaction', slots: { contact: 'Dr. Vogel', kind: 'call' } });
+  });
+
+  it("reads a new customer's person after their role", () => {
+    expect(contract('Tui Bakery - new customer, manager Anna Berg').slots).toMatchObject({ customer: 'Tui Bakery', contact: 'Anna Berg' });
+    expect(contract('add Quill.io as a customer, Felix Brandt is the founder').slots).toMatchObject({ customer: 'Quill.io', contact: 'Felix Brandt' });
+  });
 });

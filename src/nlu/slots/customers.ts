@@ -39,6 +39,13 @@ function newContact(masked: string, name: NameMatch | undefined): string | undef
   // "contact Jane Doe", "owner is Sam Delgado", "CEO: Priya Nair".
   const explicit = nameAfter(masked, /\b(?:contact(?:\s+person)?\s*:?|(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director|point\s+of\s+contact|poc)\s*(?:is\b|:))\s+/i, name?.end ?? 0);
   if (explicit) return explicit.contact ?? explicit.customer;
+  // "owner Mrs. Linh Nguyen", "manager Teresa Lindgren": a role right before a person.
+  const role = nameAfter(masked, /[,;(]\s*(?:the\s+)?(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director)\s+(?=\p{Lu})/iu, name?.end ?? 0, 'never');
+  if (role?.contact && !role.customer) return role.contact;
+  // "Felix Brandt is the founder".
+  const isRole = /[,;]\s*([^,;]+?)\s+is\s+(?:the|their|our)\s+(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director|contact)\b/i.exec(masked.slice(name?.end ?? 0));
+  const person = isRole ? parseNameSpan(isRole[1] ?? '', 'never') : undefined;
+  if (person?.contact && !person.customer) return person.contact;
   if (!name) return undefined;
   if (name.customer && name.contact) return name.contact;
   const gap = /^\s*(?:[-–—,(:]|with\b)\s*/i.exec(masked.slice(name.end));
