@@ -324,8 +324,18 @@ export function isPersonName(name: string): boolean {
   return words.length >= 2 && isSurname(last) && !isEnglishWord(last.toLowerCase()) && !isEnglishWord(first.toLowerCase());
 }
 
-function single(u: Unit): NameMatch {
-  const ref: NameRef = isPersonName(u.name) ? { contact: u.name } : { customer: u.name };
+// "she", "he", "his", "him", "her" later in the message: the name before them is a person's.
+const PERSONAL_PRONOUN = /\b(?:she|he|his|him|her|she's|he's|she'll|he'll|she'd|he'd)\b/i;
+
+// An unfamiliar name of one or two words that a personal pronoun refers to ("called Tasha, she wants…").
+function pronounMakesPerson(text: string, u: Unit): boolean {
+  const words = nameWords(u.name);
+  if (words.length > 2 || looksLikeCompany(u.name) || acronymLike(u.name) || words.some((w) => isEnglishWord(w.toLowerCase()))) return false;
+  return PERSONAL_PRONOUN.test(text.slice(u.end, u.end + 200));
+}
+
+function single(u: Unit, text = ''): NameMatch {
+  const ref: NameRef = isPersonName(u.name) || pronounMakesPerson(text, u) ? { contact: u.name } : { customer: u.name };
   return { ...ref, start: u.start, end: u.end };
 }
 
@@ -355,7 +365,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     // "Acme's Jane": a company's person.
     const person = isPersonName(u1.name) ? undefined : readUnit(text, u1.end, lower);
     if (person && isPersonName(person.name)) return { contact: person.name, customer: u1.name, start: u1.start, end: person.end };
-    return single(u1);
+    return single(u1, text);
   }
   const rest = text.slice(u1.end, u1.end + 40);
   const personLike = nameWords(u1.name).length <= 3 && !nameWords(u1.name).some(isSuffix);
@@ -384,7 +394,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
       if (isPersonName(u2.name) && !isPersonName(u1.name)) return { contact: u2.name, customer: u1.name, start: u1.start, end };
       // "Kraftwerk Labs (Berlin)": what follows a company in brackets is no company of its own, and
       // lower-case words after a capitalised name describe it ("Carmen Ruiz (freelance brand strategist)").
-      if (looksLikeCompany(u1.name) || (u1.capitalized && !u2.capitalized)) return { ...single(u1), end };
+      if (looksLikeCompany(u1.name) || (u1.capitalized && !u2.capitalized)) return { ...single(u1, text), end };
       return { contact: u1.name, customer: u2.name, start: u1.start, end };
     }
   }
@@ -409,7 +419,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }
-  return single(u1);
+  return single(u1, text);
 }
 
 /** Reads a whole span captured by a pattern ("Jane at Acme's", "the Acme") as a name. */

@@ -311,4 +311,12 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('Tui Bakery - new customer, manager Anna Berg').slots).toMatchObject({ customer: 'Tui Bakery', contact: 'Anna Berg' });
     expect(contract('add Quill.io as a customer, Felix Brandt is the founder').slots).toMatchObject({ customer: 'Quill.io', contact: 'Felix Brandt' });
   });
+
+  it('reads the person spoken to at a customer, but not a name that only starts a later clause', () => {
+    expect(contract('called Orbis and talked to Lena, they want a discount').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena' });
+    expect(contract('called Kuara Sistemas, their CTO Joana Ribeiro says budget is approved').slots).toMatchObject({ contact: 'Joana Ribeiro' });
+    expect(contract('call with Orbis, Lena wants a new draft').slots.contact).toBeUndefined();
+    expect(contract('called Tasha, she wants a refund').slots).toMatchObject({ contact: 'Tasha' });
+    expect(contract('called Zentrik, they want a refund').slots).toMatchObject({ customer: 'Zentrik' });
+  });
 });

@@ -17,6 +17,23 @@ const CONTINUES = /^(?:for|over|about|re|regarding|during|via|yesterday|today|th
 const VERB_ALONE = /^(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote(?:\s+in)?|replied|dm'?d|reached\s+out|got\s+in\s+touch)\s*$/i;
 const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+/i;
 
+// The person spoken to at a customer, named after it: "called Orbis and talked to Lena", "Orbis
+// called (Lena)", "their CTO Joana Ribeiro says …". A name that only starts a later clause ("Jared
+// wants a new draft") is not the contact (LABELING.md).
+const SPOKEN_TO = /\b(?:talked|spoke|speaking|chatted)\s+(?:to|with)\s+|^\s*\(\s*(?=\p{Lu})/giu;
+const ROLE_BEFORE_NAME = /\b(?:their|our)\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|co-?founder|owner|manager|buyer|director|head\s+of\s+[\p{L}-]+)\s+(?=\p{Lu})/giu;
+
+function speakerAfter(text: string, from: number): string | undefined {
+  const rest = text.slice(from, from + 240);
+  for (const re of [SPOKEN_TO, ROLE_BEFORE_NAME]) {
+    for (const m of rest.matchAll(re)) {
+      const found = readNameAt(rest, (m.index ?? 0) + m[0].length, 'never');
+      if (found?.contact && !found.customer) return found.contact;
+    }
+  }
+  return undefined;
+}
+
 function continues(clause: string | undefined): boolean {
   if (clause === undefined) return false;
   return CONTINUES.test(clause) || VERB_ALONE.test(clause) || findContactDetails(clause, { bareDigits: false }).masked.trim() === '';
@@ -124,9 +141,11 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
   }
   const parts = splitNote(text, anchor);
   const interaction = text.slice(0, parts.noteStart);
+  const speaker = name?.customer && !name.contact ? speakerAfter(named, name.end) : undefined;
   return compact({
     intent: 'log_interaction' as const,
     ...refOf(name),
+    ...(speaker ? { contact: speaker } : {}),
     ...reached,
     kind: noteFor ? ('note' as const) : detectKind(interaction) ?? detectKind(text),
     note: parts.note,
