@@ -16,6 +16,9 @@ const LEADING_TIME = /(?:(?:tomorrow|tmrw|today|tonight|(?:on\s+|next\s+|this\s+
 const FOLLOWUP_REQUEST = /(?:(?:please|pls|can you|could you)\s+)?(?:remind\b(?!(?:\s+me)?[\s,]+(?:what|who|how|why|where|when|which)\b)(?:\s+me)?|reminder\b|set\s+(?:a\s+)?reminder|ping\s+me\b|nudge\s+me\b|remember\s+to\b|don'?t\s+let\s+me\s+forget\b|make\s+sure\s+i\b|note\s+to\s+self\b|i\s+need\s+to\s+remember\b|to-?do\s*:|task\s*:|follow[- ]?up\s+(?:with\b|on\b|w\/)|f\/u\s+(?:with\b|w\/)|check\s+in\s+with\b|circle\s+back\s+with\b|touch\s+base\s+with\b)/;
 const FOLLOWUP_HEAD = new RegExp(`^${LEADING_TIME}${FOLLOWUP_REQUEST.source}`);
 const IMPERATIVE_TASK = /^(?:call|email|e-mail|text|ping|send|chase|invoice|prepare|renew|check\s+in\s+with)\b(?!\s+(?:with|w\/|paid|me|my|us)\b)/;
+// A character of a name at the start of a message: no clause punctuation, but the dot of a title or
+// abbreviation ("Mr. Arjun Mehta", "Acme Inc.", "J. Smith").
+const NAME_CHAR = '(?:[^,.;:!?]|(?<=\\b(?:mr|mrs|ms|mx|dr|dra|prof|mme|mlle|sra|srta|sig|dott|ing|smt|co|inc|ltd|corp|jr|sr|[a-z]))\\.)';
 const DEAL_STAGE = '(?:lead|qualified|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost|dead)';
 const LIFECYCLE = '(?:lead|active|at[- _]?risk|churned)';
 const CONTACT_FIELD = '(?:phone(?:\\s+number)?|number|mobile|cell|tel(?:ephone)?|landline|fax|e-?mail(?:\\s+address)?|address|stage|status|tags?)';
@@ -57,12 +60,14 @@ const RULES: Rule[] = [
   { intent: 'update_deal', re: new RegExp(`^move\\s+.+\\s+to\\s+${DEAL_STAGE}\\b|^(?:we\\s+)?(?:won|lost)\\b.*\\bdeal\\b|^(?:mark|bump|update|change|set|raise|lower)\\b.*\\bdeal\\b|\\bdeal\\b.*\\b(?:is|now|moved|moves|to|:|stage|closed|went)\\b.*\\b${DEAL_STAGE}\\b|\\bdeal\\b[^a-z0-9]{0,8}(?:is\\s+|now\\s+|was\\s+)?${DEAL_STAGE}\\b|\\bdeal\\s+(?:is\\s+)?(?:now\\s+)?(?:worth|valued\\s+at|value\\s+is)\\b|\\bdeal\\s+(?:was\\s+|got\\s+|has\\s+been\\s+)?(?:bumped|raised|increased|upped|lowered|reduced|cut|dropped|changed|updated)\\s+(?:up\\s+|down\\s+)?to\\b`) },
   // "tag you're it" tags no one: tagging needs someone to tag.
   { intent: 'update_customer', needs: 'name-or-pronoun', re: /^(?:tag|untag|label|retag)\b/ },
+  // "Acme's new contact: Priya Nair", "save Priya's cell +1 …".
+  { intent: 'update_customer', needs: 'name', re: /^[^,:;]{1,60}?['’]s?\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s*(?::|is\b)|^(?:save|store|record|note\s+down)\s+.{1,60}?\b(?:e-?mail|phone|number|mobile|cell)\b/ },
   { intent: 'update_customer', re: new RegExp(`^rename\\b|^add\\s+(?:the\\s+)?tag\\b|^(?:mark|set|flag)\\s+.+\\s+(?:as\\s+)?(?:an?\\s+)?${LIFECYCLE}\\b|^(?:update|change|set)\\b.*\\b${CONTACT_FIELD}\\b|^new\\s+${FIELD_QUALIFIER}${CONTACT_FIELD}\\s+for\\b|^(?:the\\s+)?${FIELD_QUALIFIER}${CONTACT_FIELD}\\s+(?:for|of)\\b.*(?:\\bis\\b|:)|^(?:add(?:ed)?|new)\\s+(?:a\\s+)?(?:new\\s+)?contact\\b|'s\\s+(?:new\\s+)?${CONTACT_FIELD}\\b.*(?:\\bis\\b|:|\\d|@)|\\bis\\s+(?:now\\s+)?(?:the|our)\\s+(?:new\\s+)?(?:main\\s+)?(?:contact|point\\s+of\\s+contact|poc)\\s+(?:at|for|with)\\b|'s\\s+(?:new\\s+)?(?:main\\s+)?(?:contact|point\\s+of\\s+contact|poc)\\s+is\\b`) },
   { intent: 'log_interaction', re: /^(?:log\s+(?:a\s+|an\s+)?(?:call|email|e-mail|meeting|message|note|text|sms|dm|chat|lunch|coffee|demo)\b|note\s+(?:for|on|re|about|to)\b|note\s*:|fyi\b|nb\s*:)/ },
   { intent: 'log_interaction', needs: 'name-or-pronoun', re: LOG_HEAD },
   // "Jared, Pied Piper's COO, called": a contact with their role, then what they did.
-  { intent: 'log_interaction', needs: 'name', re: /^[^,.;:!?]{1,40},\s*[^,;:!?]{1,60}?['’]s?\s+[^,;:!?]{1,30},\s*(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote|replied|dm'?d|reached\s+out|got\s+in\s+touch|left\s+(?:a\s+)?(?:voicemail|vm))\b/ },
-  { intent: 'log_interaction', needs: 'name', re: /^(?!(?:i|we|they|he|she|who|what|someone|somebody|nobody)\b)(?:[^,.;:!?]|(?<=\b(?:mr|mrs|ms|mx|dr|prof|mme|mlle|sra|srta|sig|dott|ing|smt|co|inc|ltd|corp|jr|sr|[a-z]))\.){1,60}?\s(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote\s+(?:in|back|to\s+(?:me|us))|replied|dm'?d|whats\s?app(?:ed|'d)|reached\s+out|got\s+in\s+touch|left\s+(?:me\s+|us\s+)?(?:a\s+)?(?:voicemail|vm|voice\s+message))\b/ },
+  { intent: 'log_interaction', needs: 'name', re: new RegExp(`^${NAME_CHAR}{1,40},\\s*[^,;:!?]{1,60}?['’]s?\\s+[^,;:!?]{1,30},\\s*(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote|replied|dm'?d|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:a\\s+)?(?:voicemail|vm))\\b`) },
+  { intent: 'log_interaction', needs: 'name', re: new RegExp(`^(?!(?:i|we|they|he|she|who|what|someone|somebody|nobody)\\b)${NAME_CHAR}{1,60}?\\s(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote\\s+(?:in|back|to\\s+(?:me|us))|replied|dm'?d|whats\\s?app(?:ed|'d)|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:voicemail|vm|voice\\s+message))\\b`) },
   // "Acme call: ..." logs a call; "Acme email: ops@acme.com" gives an address (below).
   { intent: 'log_interaction', needs: 'name', re: /^[^,.;:!?]{1,60}?\s(?:call|meeting|mtg|email|lunch|coffee|demo|zoom|chat|catch-?up)\s*(?::(?!\s*(?:mailto:)?[\w.+-]+@)|\s[-–—]\s)/ },
   { intent: 'update_customer', needs: 'name', re: new RegExp(`^(?!(?:my|our|your|his|her|their|the|this|that|i|we)\\b)[\\w&. -]+(?:'s?)?\\s${FIELD_QUALIFIER}${CONTACT_FIELD}\\s*(?::|is\\b)`) },

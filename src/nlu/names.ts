@@ -67,7 +67,7 @@ function digitsStartName(word: string): boolean {
 // Legal forms that are also ordinary words in lower case ("Fjordbyte AS", "Volta SE", but "add Acme as ...").
 const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA)$/;
 // Multi-word legal forms written after a name ("Mazur Software sp. z o.o.", "Tatra s.r.o.").
-const LEGAL_TAIL = /^(?: (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.|d\.o\.o\.|k\.k\.|a\.s\.)|, ?(?:ltd|limited)\.?)(?![\p{L}\p{N}])/iu;
+const LEGAL_TAIL = /^(?: \(pty\) ltd\.?| (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.|d\.o\.o\.|k\.k\.|a\.s\.)|, ?(?:ltd|limited)\.?)(?![\p{L}\p{N}])/iu;
 // Country and region codes that end a company's name ("Kiwi Kitchens NZ", "Globex UK").
 const REGION = /^(?:UK|US|USA|EU|NZ|AU|ANZ|UAE|APAC|EMEA|LATAM|DE|FR|ES|NL|IE|SG|HK|JP|BR|MX|ZA|NA)$/;
 
@@ -334,8 +334,23 @@ function pronounMakesPerson(text: string, u: Unit): boolean {
   return PERSONAL_PRONOUN.test(text.slice(u.end, u.end + 200));
 }
 
+// "the Kowalczyks", "the Okonkwos'": a family, named by its plural family name after a lower-case "the".
+function isFamily(text: string, u: Unit): boolean {
+  const stem = /^(\p{Lu}\p{Ll}+?)(?:e?s)$/u.exec(u.name)?.[1];
+  if (stem === undefined || text.slice(Math.max(0, u.start - 4), u.start) !== 'the ') return false;
+  if (isEnglishWord(stem.toLowerCase()) || isEnglishWord(u.name.toLowerCase())) return false;
+  // A known family name, or one that ends its clause ("the Kowalczyks, …"; "the Orbis renewal" is a company's).
+  return isSurname(stem) || /^(?:$|[,.;:!?'’])/.test(text.slice(u.end, u.end + 1));
+}
+
+// Whether a name opens with a known given name, a title or an initial ("Jane …", "Dr. …", "J. …").
+function startsAsPerson(name: string): boolean {
+  const first = nameWords(name)[0] ?? '';
+  return isGivenName(first.replace(/\.$/, '')) || TITLE.test(first.replace(/\.$/, '')) || /^\p{Lu}\.$/u.test(first);
+}
+
 function single(u: Unit, text = ''): NameMatch {
-  const ref: NameRef = isPersonName(u.name) || pronounMakesPerson(text, u) ? { contact: u.name } : { customer: u.name };
+  const ref: NameRef = isPersonName(u.name) || pronounMakesPerson(text, u) || isFamily(text, u) ? { contact: u.name } : { customer: u.name };
   return { ...ref, start: u.start, end: u.end };
 }
 
@@ -381,7 +396,8 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
   if (link && personLike) {
     // After "at"/"from" a company is expected, so ordinary words count ("from massive dynamic").
     const u2 = readUnit(text, u1.end + link[0].length, lower === 'never' ? 'never' : 'any');
-    if (u2 && !isPersonName(u2.name)) {
+    // A company is expected there: a family name alone does not make it a person ("from Fratelli Conti").
+    if (u2 && (!isPersonName(u2.name) || !startsAsPerson(u2.name))) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }

@@ -319,4 +319,20 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('called Tasha, she wants a refund').slots).toMatchObject({ contact: 'Tasha' });
     expect(contract('called Zentrik, they want a refund').slots).toMatchObject({ customer: 'Zentrik' });
   });
+
+  it('reads households, "AI" companies, "(Pty) Ltd" and a family name after "from" as written', () => {
+    expect(contract("visited the Nowickis, the boiler's leaking").slots).toMatchObject({ contact: 'Nowickis', kind: 'meeting' });
+    expect(contract('remind me to send the Orbis renewal quote').slots).toMatchObject({ customer: 'Orbis' });
+    expect(contract('zephyr ai reports webhook retries fail').slots).toMatchObject({ customer: 'zephyr ai' });
+    expect(contract('add Ubuntu Ledger (Pty) Ltd as a customer').slots).toEqual({ customer: 'Ubuntu Ledger (Pty) Ltd' });
+    expect(contract('Giulia @Fratelli Conti whatsapp: they want Italian invoices').slots).toMatchObject({ customer: 'Fratelli Conti', contact: 'Giulia' });
+    expect(contract('Mr. Arjun Mehta, Zestline Foods\' MD, called, wants a bigger order').slots).toMatchObject({ contact: 'Mr. Arjun Mehta', customer: 'Zestline Foods', kind: 'call' });
+  });
+
+  it("reads a customer's new contact and a saved number as a change", () => {
+    expect(contract("Orbis's new contact: Priya Nair, priya@orbis.io")).toEqual({
+      intent: 'update_customer', slots: { customer: 'Orbis', contact: 'Priya Nair', email: 'priya@orbis.io' },
+    });
+    expect(contract("save Priya's cell +1 415 555 0100")).toEqual({ intent: 'update_customer', slots: { contact: 'Priya', phone: '+1 415 555 0100' } });
+  });
 });

@@ -71,7 +71,7 @@ export function addCustomerSlots(input: SlotInput): CommandOf<'add_customer'> {
   });
 }
 
-const UPDATE_HEAD = /^(?:(?:please|pls)\s+)?(?:tag|untag|label|retag|rename|mark|set|flag|update|change|add\s+(?:the\s+)?tag\s+(?:"[^"]*"|'[^']*'|\S+)\s+to)\s+/i;
+const UPDATE_HEAD = /^(?:(?:please|pls)\s+)?(?:tag|untag|label|retag|rename|mark|set|flag|update|change|save|store|record|add\s+(?:the\s+)?tag\s+(?:"[^"]*"|'[^']*'|\S+)\s+to)\s+/i;
 
 // A field and whose it is: "the main phone for Acme", "(set) email for Hooli (to ...)".
 const FIELD_FOR =
@@ -103,10 +103,10 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   // "Jane Smith is the new contact at Acme".
   const newContact = /^(.+?)\s+is\s+(?:now\s+)?(?:the|our)\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s+(?:at|for|with)\s+(.+)$/i.exec(masked);
   if (newContact) {
-    return compact({ intent: 'update_customer' as const, contact: parseNameSpan(newContact[1] ?? '', 'any').contact, customer: parseNameSpan(newContact[2] ?? '', 'any').customer });
+    return compact({ intent: 'update_customer' as const, contact: parseNameSpan(newContact[1] ?? '', 'any').contact, customer: parseNameSpan(newContact[2] ?? '', 'any').customer, email, phone });
   }
   // "Tide Pool Swim School's new contact is Chloe Barnes".
-  const theirContact = /^(.+?)['’]s?\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s+is\s+(?:now\s+)?([^,;]+)/i.exec(masked);
+  const theirContact = /^(.+?)['’]s?\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s*(?:is\s+(?:now\s+)?|:\s*)([^,;]+)/i.exec(masked);
   if (theirContact) {
     const at = parseNameSpan(theirContact[1] ?? '', 'any');
     const who = parseNameSpan(theirContact[2] ?? '', 'any');
