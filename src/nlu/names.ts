@@ -466,7 +466,7 @@ function isThingAcronym(text: string, m: NameMatch): boolean {
   return before && noun !== null && !isStop(noun[1] ?? '');
 }
 
-const FORM_CODE = /^\p{Lu}{1,3}-\d+\p{Lu}*$/u;
+const FORM_CODE = /^\p{Lu}{1,3}-\d+\p{Lu}*s?$/u;
 
 /** "the W-9", "an I-9", "W-8BEN": a lone form code (capitals, hyphen, digits) names a document, not a customer. */
 function isFormCode(m: NameMatch): boolean {

@@ -335,4 +335,14 @@ describe('people and businesses of small shops and services', () => {
     });
     expect(contract("save Priya's cell +1 415 555 0100")).toEqual({ intent: 'update_customer', slots: { contact: 'Priya', phone: '+1 415 555 0100' } });
   });
+
+  it('reads shorthand for to-dos, summaries, won deals and e-mails', () => {
+    expect(contract('todos today?').intent).toBe('list_followups');
+    expect(contract("get me Kauri Dental's summary")).toEqual({ intent: 'customer_summary', slots: { customer: 'Kauri Dental' } });
+    expect(contract('Kauri Dental - closed won!!')).toEqual({ intent: 'update_deal', slots: { customer: 'Kauri Dental', stage: 'won' } });
+    expect(contract('rmd me tomorrow: send Orbis the scope').intent).toBe('create_followup');
+    expect(contract('got a mail from Priya (priya@orbis.io), Orbis wants to renew')).toMatchObject({ intent: 'log_interaction', slots: { kind: 'email', contact: 'Priya' } });
+    expect(contract('remind me next month to send W-9s to Kauri Dental').slots).toMatchObject({ customer: 'Kauri Dental', note: 'send W-9s' });
+    expect(contract('met the Sunset Ridge HOA board').slots).toMatchObject({ customer: 'Sunset Ridge HOA' });
+  });
 });

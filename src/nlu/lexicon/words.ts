@@ -8,7 +8,7 @@ each every both either neither other another such own same so than too very just
 again already now then here there about above across after against along among around as at before behind
 below beneath beside between beyond but by despite down during except for from in inside into like near of
 off on onto out outside over past per since through throughout till to toward towards under until up upon via
-with within without re regarding abt and or nor if because while though although unless whether
+with within without re regarding abt tel mailto whats and or nor if because while though although unless whether
 is am are was were be been being have has had having do does did done doing will would shall should can could
 may might must ought get gets got getting go goes went going gone make makes made say says said saying tell
 told ask asked want wants wanted need needs needed like likes liked love loves loved hate think thinks thought
@@ -51,7 +51,7 @@ export const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(`
 inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc llp plc gmbh ag sa sas sarl spa srl ltda
 bv nv pty oy ab kk labs lab industries systems technologies technology tech group holdings partners enterprises
 solutions software studios studio ventures trading analytics media consulting agency bank foods logistics capital
-international global networks dynamics robotics health motors ai
+international global networks dynamics robotics health motors ai hoa
 `.split(/\s+/).filter(Boolean));
 
 /**

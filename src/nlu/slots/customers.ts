@@ -19,7 +19,7 @@ export function lifecycleStage(text: string): string | undefined {
 
 function tagOf(text: string): string | undefined {
   const quoted = /\btag\s+["']([^"']+)["']/i.exec(text) ?? /\btagged\s+["']?([\w][\w -]*?)["']?(?=[,.;]|$)/i.exec(text);
-  const plain = /\b(?:tag(?:ged)?|label(?:led)?)\s+(?:it\s+|them\s+)?(?:as\s+)?([\p{L}\d][\p{L}\d -]*?)\s*(?=[,.;!?]|$)/iu.exec(text);
+  const plain = /\b(?:tag(?:ged)?|label(?:led)?)(?:\s*:)?\s+(?:it\s+|them\s+)?(?:as\s+)?([\p{L}\d][\p{L}\d -]*?)\s*(?=[,.;!?]|$)/iu.exec(text);
   const value = quoted?.[1] ?? plain?.[1];
   return value ? cleanValue(value).toLowerCase() : undefined;
 }
