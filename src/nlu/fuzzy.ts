@@ -28,6 +28,8 @@ const ALIASES: Readonly<Record<string, string>> = {
 
 // "w" for "with" ("call w Acme", "done w the quote"); only a lone "w" before another word, not "w/".
 const WITH = /(?<![\p{L}\p{N}'/])w(?= \S)/gu;
+// "r" and "u" for "are" and "you" ("who r my customers"), standing alone, not in "s.r.o." or "R. Okwu".
+const ARE_YOU = /(?<![\p{L}\p{N}'./])[ru](?![\p{L}\p{N}'./])/gu;
 
 // Real words one edit away from a keyword, which must not be "corrected".
 const REAL_WORDS = `
@@ -82,7 +84,8 @@ export function correctKeywords(text: string): Corrected {
   };
   const corrected = text
     .replace(/[\p{L}]+/gu, (word) => (++count > MAX_WORDS ? word : fix(word, correctWord(word))))
-    .replace(WITH, (w) => fix(w, 'with'));
+    .replace(WITH, (w) => fix(w, 'with'))
+    .replace(ARE_YOU, (w) => fix(w, w === 'r' ? 'are' : 'you'));
   return {
     text: corrected,
     asWritten(value) {

@@ -66,7 +66,8 @@ export function normalizeMessage(raw: string): string {
     .replace(/[“”„]/g, '"')
     .replace(/\u00A0/g, ' ');
   const worded = EMOJI_WORDS.reduce((s, [re, word]) => s.replace(re, word), plain);
-  return tidySpaces(unwrapForward(stripEmoji(worded)).replace(/\s*\n\s*/g, ', '));
+  // "/help", "/pipeline": a slash command typed where the bot has none is the word itself.
+  return tidySpaces(unwrapForward(stripEmoji(worded)).replace(/\s*\n\s*/g, ', ')).replace(/^\/(?=\p{L})/u, '');
 }
 
 /** Removes surrounding quotes, leading separators and trailing punctuation from a slot value. */

@@ -345,4 +345,15 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('remind me next month to send W-9s to Kauri Dental').slots).toMatchObject({ customer: 'Kauri Dental', note: 'send W-9s' });
     expect(contract('met the Sunset Ridge HOA board').slots).toMatchObject({ customer: 'Sunset Ridge HOA' });
   });
+
+  it('reads chat shorthand: "/help", "r", households doing well, lapsed buyers, a colon before a new contact', () => {
+    expect(contract('/help').intent).toBe('help');
+    expect(contract('who r my customers').intent).toBe('list_customers');
+    expect(contract('Orbis s.r.o. renewed for 2k euros').slots).toMatchObject({ customer: 'Orbis s.r.o.' });
+    expect(contract('how are the Okonkwos doing?')).toEqual({ intent: 'customer_summary', slots: { contact: 'Okonkwos' } });
+    expect(contract("who hasn't ordered in a while?").intent).toBe('churn_report');
+    expect(contract('Sage & Thistle: new contact Joanna Wiśniewska, joanna@sage.shop')).toEqual({
+      intent: 'update_customer', slots: { customer: 'Sage & Thistle', contact: 'Joanna Wiśniewska', email: 'joanna@sage.shop' },
+    });
+  });
 });

@@ -112,6 +112,13 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
     const who = parseNameSpan(theirContact[2] ?? '', 'any');
     return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
   }
+  // "Pepper & Pine: new contact Joanna Wiśniewska".
+  const colonContact = /^([^:]{1,60}):\s*(?:new|added?)\s+(?:a\s+)?contact\s*:?\s+([^,;]+)/i.exec(masked);
+  if (colonContact) {
+    const at = parseNameSpan(colonContact[1] ?? '', 'any');
+    const who = parseNameSpan(colonContact[2] ?? '', 'any');
+    return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
+  }
   const added = ADDED_CONTACT.exec(masked);
   if (added) {
     const who = parseNameSpan(added[2] ?? added[3] ?? '', 'any');
