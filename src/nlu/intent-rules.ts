@@ -62,6 +62,8 @@ const RULES: Rule[] = [
   { intent: 'update_customer', needs: 'name-or-pronoun', re: /^(?:tag|untag|label|retag)\b/ },
   // "Redwood Kombucha Co. — tag: beverage".
   { intent: 'update_customer', needs: 'name', re: /\btag\s*:\s*\S/ },
+  // "update Acme: contact Priya Nair, …".
+  { intent: 'update_customer', needs: 'name', re: /^(?:update|edit|change)\s+[^:]{1,60}:\s*\S/ },
   // "Pepper & Pine: new contact Joanna Wiśniewska, …".
   { intent: 'update_customer', needs: 'name', re: /^[^:]{1,60}:\s*(?:new|added?)\s+(?:a\s+)?contact\b/ },
   // "Acme's new contact: Priya Nair", "save Priya's cell +1 …".

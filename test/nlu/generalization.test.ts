@@ -356,4 +356,18 @@ describe('people and businesses of small shops and services', () => {
       intent: 'update_customer', slots: { customer: 'Sage & Thistle', contact: 'Joanna Wiśniewska', email: 'joanna@sage.shop' },
     });
   });
+
+  it('reads a person listed among the details or in brackets after the address reached', () => {
+    expect(contract('new customer Kauri Dental, priya@kauri.nz, Priya Nair').slots).toMatchObject({ customer: 'Kauri Dental', contact: 'Priya Nair' });
+    expect(contract('emailed priya@kauri.nz (Priya at Kauri Dental) the contract').slots).toMatchObject({ customer: 'Kauri Dental', contact: 'Priya' });
+    expect(contract('update Kauri Dental: contact Priya Nair, priya@kauri.nz')).toEqual({
+      intent: 'update_customer', slots: { customer: 'Kauri Dental', contact: 'Priya Nair', email: 'priya@kauri.nz' },
+    });
+  });
+
+  it('knows given names of many countries that are no English words', () => {
+    for (const name of ['Margot', 'Tasha', 'Franziska', 'Vignesh', 'Somsak', 'Amandeep']) {
+      expect(contract(`called ${name}, wants a quote`).slots, name).toMatchObject({ contact: name });
+    }
+  });
 });

@@ -90,6 +90,68 @@ shirin arash dariush kaveh parisa laleh navid babak dagny dragan dragana goran j
 ragnhild vesna zdenka zoran åsa bjørn hallvard solveig torbjorn torbjørn kjell ragnar sindre eirik liv siri
 dusan dušan milos miloš ivana lukasz łukasz wojciech caoimhe ciara cian fionnuala orla roisin róisín sinead
 sinéad
+tasha margot abbie adrienne alyssa allie annette archie becca brianna britney calvin carly cassie corey
+courtney eliza elise geoff geoffrey gillian glenn hailey hayley johanna jonah kaitlyn karina kieran kristen
+kylie leanne lindsey madeline maeve mandy marianne miranda monique nadine nigel nikki rhiannon ronan shaun
+stacey tracey yvonne isaiah kenny maurice nathaniel reuben rupert tristan wesley ariana aaliyah imani keisha
+latoya malik jermaine jude jules kat libby robbie steph suzy wes zac izzy jonny mikey aisling cathal colm
+cormac darragh donal eimear grainne mairead niall sorcha tadhg cillian alasdair alistair catriona euan bethan
+carys ffion huw owain rhian sian anais aurelie baptiste benoit brigitte cecile chantal clemence delphine
+didier emilie etienne fabien fabrice francoise frederic gilles guillaume helene jean-luc jean-pierre juliette
+loic mathilde matthieu nathalie olivier romain sandrine sebastien stephane sylvain sylvie thierry veronique
+yann yves arnaud francois franck anke annika anja bernd birgit elke gerhard helmut hendrik holger jens joachim
+jorg karsten katja kerstin maximilian rainer ralf silke stefanie steffen susanne thorsten ulrich volker jannik
+dominik sascha franziska veronika ingo anouk bram daan ruud sanne femke jeroen joost koen lieke maarten
+marieke martijn merel niels pieter stijn thijs wouter kees henk geert joris luuk marloes saskia gijs remco
+anette birgitta camilla frida gustav hakan hanne hilde ivar jorgen kasper lasse leif malin mikael morten
+pernilla pia rasmus signe stig torben tove trond ulf marit mikko pekka antti jukka elina leena tiina alessio
+angelo antonella carlo claudio daniele domenico edoardo emanuele enrico enzo fabio fabrizio federica federico
+filippo gabriele gianluca giacomo giorgio giovanna luigi manuela marcello massimo maurizio michele patrizia
+salvatore silvia simona stefania stefano tommaso vincenzo agustina alfonso amparo begona blanca esteban felipe
+gonzalo guillermo iker joaquin lorena marcos maite montse nerea noelia paloma susana vicente aitor borja
+ismael josep xavi sergi laia mikel emilio ruben matias afonso alexandre andreia catarina diogo duarte fabiana
+filipa goncalo guilherme gustavo henrique joana joaquim luiza marcelo marcio margarida nuno paulo priscila
+vitor davi heloisa cristiane citlali dulce itzel jaqueline lizbeth lupita marcela octavio patricio ernesto
+humberto maribel mayra osvaldo paulina rodolfo rogelio ulises javiera facundo bautista mariela yuliana dayana
+jairo agata aleksandra alicja andrzej bartosz beata dawid dominika dorota ewelina grzegorz iwona jacek janusz
+jerzy justyna kacper kamil karolina maciej marcin mariusz mateusz oliwia rafal sylwia szymon weronika eliska
+karel klara lenka miroslav matej aleksandar bojan bojana darko dejan gordana jasmina katarina marija milica
+mirjana nebojsa nemanja predrag sanja slobodan tanja damir davor hrvoje josip tomislav adnan haris lejla tarik
+andrej dimitar georgi nikolay alexandru mihaela radu razvan roxana sorin ilir aleksandr aleksei artem daria
+dmitry evgeny galina kirill ksenia maksim mikhail natalya nikita oleg polina ruslan sergey viktor viktoria
+vitaly yelena katya kristina andriy bohdan dmytro iryna oleksandr taras alexandros angeliki antonis christos
+despina dimitra dimitrios georgios giannis ioanna katerina konstantinos marios nikolaos panagiotis petros
+spyros stavros vasiliki vasilis eirini ahmet baris bulent derya ebru esra fatih gizem gokhan hasan huseyin
+irem kaan kemal merve mert murat onur ozge ozlem pinar selim serkan tolga yasemin zehra abdulaziz abdulrahman
+adel amal amin anas asma ayman aziz dalia habib hadi hanan hani heba hisham khalil maha majid marwa marwan
+maryam mazen mona nasser noura osama rasha reem saad samar tarek wael waleed yahya yasmine rachid hicham ayoub
+afshin arman azadeh bahar behnam bijan ehsan farhad hamed hossein kamran kian mahsa masoud mehran mohsen negar
+nima ramin roya saeed sahar zahra anat asaf avital eitan elad eyal hadas idan ilan keren lior liat meir moshe
+nadav noa noam oren shira tamar tomer yael yoav yonatan yosef abhishek aditi akshay alok amrita anand ankita
+anuj anushka archana arvind ashish ashwin dhruv gautam gayatri girish hemant ishita kapil manisha mohit mukesh
+nilesh poonam prashant praveen rajeev rajiv rashmi sahil sakshi sandeep sangeeta sanjeev satish saurabh seema
+shivani sumit supriya tarun vaibhav vikas vinay vishal yogesh balaji kannan kavitha murugan ramya saravanan
+senthil vignesh anusha chaitanya lavanya naresh pavan srikanth swathi aniket ashwini gauri aishwarya abhijit
+arnab partha sourav amandeep gurmeet jasbir kuldeep mandeep navjot rajinder ranjit bhavesh chirag hardik hetal
+jignesh mehul nirav sejal manjunath anoop reshma aamir adeel ahsan asad asif farhan fawad irfan javed junaid
+kashif nadeem naveed rizwan saima salman shahid shahzad shazia sidra umair usman waqas zeeshan anwar arif
+ashraf kamrul mahbub masud nazmul rafiq sharmin tanvir nusrat farhana chaminda dilshan nuwan ruwan thilini
+kasun tharindu lahiru bibek bikash binod bishal laxmi prabin sudip pasang tenzing hua jian jiayi ning qiang
+qing xiaoming xiaoyan yifan yong zhiwei haoran yuxuan xinyi lijuan xiaohong jianhua haiyan tingting mei-ling
+akane ayaka ayako daisuke erika haruki hideki hikari hiroko hiromi hiroyuki kyoko makoto masahiro megumi
+michiko naoko noriko ryota satoshi sayaka takashi takuya tomoko yoko yumi ji-ho ji-hoon ji-min ji-yeon ji-eun
+ji-young min-ji min-seo min-ho seo-jun seo-hyun hyun-woo eun-ji so-yeon su-jin jae-hyun jun-ho dong-hyun
+ye-jin jimin binh cuong duy hieu huy khanh khoa phong phuong quan thuy tien trung xuan arthit chanida chatchai
+malee nattapong somchai somsak supaporn wanida siriporn andi aisyah anisa ayu bambang citra dian dimas eko
+fajar fitri hendra indah joko putra rizky wahyu nurul khairul jonalyn marites marivic mylene rodel rolando
+rommel rowena arnel reynaldo danilo jayson abimbola adekunle ademola adewale ayomide bukola damilola funke
+funmilayo gbenga jumoke kehinde kunle olamide olufemi olusegun rotimi temitope toyin yetunde yinka adaobi
+chidinma chinyere chukwuma ijeoma ikechukwu nneka uchenna aliyu hadiza halima idris sani bashir yakubu adwoa
+afua akwasi kwadwo kwasi kobina kweku selasi atieno chebet kibet kimani njoki wairimu wangari wanjiku ayanda
+bheki busisiwe lungile mbali nomsa sandile sibusiso sifiso siyabonga sizwe thulani nhlanhla thandeka andile
+xolani jaco liezl riaan ruan charl wynand almaz amanuel bereket biniam getachew haile hiwot kidist meseret
+tigist yared yohannes rahel tsion awhina marama rawiri tamati tipene ngaire malia ioane tavita siaosi viliami
+salote tevita kainoa noelani
 `;
 
 /** A lower-cased word without its accents ("Lucía" → "lucia"), so names match however they are typed. */

@@ -1,6 +1,6 @@
 import type { CommandOf } from '../../core/command.ts';
 import { findContactDetails } from '../contact-info.ts';
-import { findCapitalizedName, hasCompanySuffix, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
+import { findCapitalizedName, hasCompanySuffix, isPersonName, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
 import { cleanValue } from '../text.ts';
 import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
 
@@ -50,7 +50,13 @@ function newContact(masked: string, name: NameMatch | undefined): string | undef
   if (name.customer && name.contact) return name.contact;
   const gap = /^\s*(?:[-–—,(:]|with\b)\s*/i.exec(masked.slice(name.end));
   const next = gap ? readNameAt(masked, name.end + gap[0].length) : undefined;
-  return next?.contact && !next.customer ? next.contact : undefined;
+  if (next?.contact && !next.customer) return next.contact;
+  // A person listed later among the details: "new customer Acme Corp, priya@acme.io, Priya Nair".
+  for (const item of masked.slice(name.end).matchAll(/[,(;]\s*(?=\p{Lu})/gu)) {
+    const later = readNameAt(masked, name.end + (item.index ?? 0) + item[0].length, 'never');
+    if (later?.contact && !later.customer && isPersonName(later.contact)) return later.contact;
+  }
+  return undefined;
 }
 
 /** Slots of a new customer: its name, a contact with e-mail/phone, a tag, a lifecycle stage. */
@@ -113,7 +119,7 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
     return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
   }
   // "Pepper & Pine: new contact Joanna Wiśniewska".
-  const colonContact = /^([^:]{1,60}):\s*(?:new|added?)\s+(?:a\s+)?contact\s*:?\s+([^,;]+)/i.exec(masked);
+  const colonContact = /^(?:(?:update|edit|change)\s+)?([^:]{1,60}):\s*(?:(?:new|added?)\s+)?(?:a\s+)?contact\s*:?\s+([^,;]+)/i.exec(masked);
   if (colonContact) {
     const at = parseNameSpan(colonContact[1] ?? '', 'any');
     const who = parseNameSpan(colonContact[2] ?? '', 'any');

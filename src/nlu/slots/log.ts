@@ -15,7 +15,8 @@ const EXPLICIT = /^log\s+(?:a\s+|an\s+)?([\w-]+)\s+(?:with|for|to|w\/)\s+([^:]+?
 const CONTINUES = /^(?:for|over|about|re|regarding|during|via|yesterday|today|this\s+(?:morning|afternoon|evening)|earlier|last\s+\w+)\b/i;
 // "Jared, Pied Piper's COO, called, wants SSO": the verb alone, after the name, is the interaction's own clause.
 const VERB_ALONE = /^(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote(?:\s+in)?|replied|dm'?d|reached\s+out|got\s+in\s+touch)\s*$/i;
-const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+/i;
+// "with Acme", "to Jane", or the name in brackets after the address reached ("emailed ops@x.io (Jane at X)").
+const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+|#\s*\(\s*/i;
 
 // The person spoken to at a customer, named after it: "called Orbis and talked to Lena", "Orbis
 // called (Lena)", "their CTO Joana Ribeiro says …". A name that only starts a later clause ("Jared
