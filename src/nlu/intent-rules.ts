@@ -8,7 +8,7 @@ export type RuleIntent = Exclude<Intent,
 
 const LOG_VERB =
   '(?:called|call(?:ed)?\\s+(?:with|w/)|phoned|phone\\s+call|rang|spoke|talked|met|meeting|mtg|e-?mailed|emailed|wrote\\s+to|sent\\s+(?:an?\\s+)?e-?mail|messaged|texted|dm\'?d|dmed|pinged|chatted|whats\\s?app(?:ed|\'d)?|slacked|lunch|coffee|dinner|breakfast|drinks|demo(?:ed)?|visited|zoom(?:ed)?|video\\s*call|(?:quick|short|long|late|good|great|phone|video|sales|intro|discovery)\\s+call|call(?=\\s+(?:with\\b|w/)|\\s*[:\\-–—])|catch[- ]?up|sat\\s+down|(?:stopped|dropped|popped)\\s+(?:by|in\\s+at)|(?:coaching|strategy|discovery|onboarding|training|kick-?off|working)\\s+session|left\\s+(?:a\\s+)?(?:voicemail|vm)|(?:voicemail|vm)\\s+(?:left\\s+)?for|(?:e-?mail|mail|call|message|text|voicemail|dm)\\s+from)';
-const LOG_LEAD = '(?:(?:i|we|just|quick(?:ly)?|had|have|did|got|a|an|the|late|long|short|good|great|nice|productive|first|another|intro|follow-?up)\\s+)*';
+const LOG_LEAD = '(?:(?:i|we|just|quick(?:ly)?|had|have|did|got|a|an|the|late|long|short|good|great|nice|productive|first|another|intro|follow-?up|inbound|incoming|outbound|missed)\\s+)*';
 /** The words opening a logged interaction ("called", "had coffee with", "just got off the phone with"). */
 export const LOG_HEAD = new RegExp(`^(?:(?:i\\s+|we\\s+)?(?:just\\s+)?got\\s+off\\s+(?:the|a)\\s+(?:call|phone)\\b|${LOG_LEAD}${LOG_VERB}\\b)`, 'i');
 // A time said before the request: "tomorrow 10am remind me ...", "on Friday follow up with ...".
@@ -19,6 +19,8 @@ const IMPERATIVE_TASK = /^(?:call|email|e-mail|text|ping|send|chase|invoice|prep
 // A character of a name at the start of a message: no clause punctuation, but the dot of a title or
 // abbreviation ("Mr. Arjun Mehta", "Acme Inc.", "J. Smith").
 const NAME_CHAR = '(?:[^,.;:!?]|(?<=\\b(?:mr|mrs|ms|mx|dr|dra|prof|mme|mlle|sra|srta|sig|dott|ing|smt|co|inc|ltd|corp|jr|sr|[a-z]))\\.)';
+// The address or number written with the one who got in touch: "Jane Doe <jane@acme.com>", "…, +1 415 555 0100,".
+const SENDER_DETAIL = '(?:,?\\s*(?:<[^<>\\s]{3,80}>|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\(?\\+?\\d[\\d ().-]{5,}\\d\\)?)\\s*,?)';
 const DEAL_STAGE = '(?:lead|qualified|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost|dead)';
 const LIFECYCLE = '(?:lead|active|at[- _]?risk|churned)';
 const CONTACT_FIELD = '(?:phone(?:\\s+number)?|number|mobile|cell|tel(?:ephone)?|landline|fax|e-?mail(?:\\s+address)?|address|stage|status|tags?)';
@@ -73,7 +75,7 @@ const RULES: Rule[] = [
   { intent: 'log_interaction', needs: 'name-or-pronoun', re: LOG_HEAD },
   // "Jared, Pied Piper's COO, called": a contact with their role, then what they did.
   { intent: 'log_interaction', needs: 'name', re: new RegExp(`^${NAME_CHAR}{1,40},\\s*[^,;:!?]{1,60}?['’]s?\\s+[^,;:!?]{1,30},\\s*(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote|replied|dm'?d|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:a\\s+)?(?:voicemail|vm))\\b`) },
-  { intent: 'log_interaction', needs: 'name', re: new RegExp(`^(?!(?:i|we|they|he|she|who|what|someone|somebody|nobody)\\b)${NAME_CHAR}{1,60}?\\s(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote\\s+(?:in|back|to\\s+(?:me|us))|replied|dm'?d|whats\\s?app(?:ed|'d)|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:voicemail|vm|voice\\s+message))\\b`) },
+  { intent: 'log_interaction', needs: 'name', re: new RegExp(`^(?!(?:i|we|they|he|she|who|what|someone|somebody|nobody)\\b)(?:${SENDER_DETAIL}|${NAME_CHAR}){1,60}?\\s(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote\\s+(?:in|back|to\\s+(?:me|us))|replied|dm'?d|whats\\s?app(?:ed|'d)|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:voicemail|vm|voice\\s+message))\\b`) },
   // "Acme call: ..." logs a call; "Acme email: ops@acme.com" gives an address (below).
   { intent: 'log_interaction', needs: 'name', re: /^[^,.;:!?]{1,60}?\s(?:call|meeting|mtg|email|lunch|coffee|demo|zoom|chat|catch-?up)\s*(?::(?!\s*(?:mailto:)?[\w.+-]+@)|\s[-–—]\s)/ },
   { intent: 'update_customer', needs: 'name', re: new RegExp(`^(?!(?:my|our|your|his|her|their|the|this|that|i|we)\\b)[\\w&. -]+(?:'s?)?\\s${FIELD_QUALIFIER}${CONTACT_FIELD}\\s*(?::|is\\b)`) },

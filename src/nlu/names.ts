@@ -49,7 +49,7 @@ const CONNECTOR_WORD = new RegExp(`^(?:${CONNECTORS})$`);
 const ROLE = /^\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|vp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner)\b/iu;
 // A role at a company after a person: "Ana Lima, CTO of Vexa", "Ximena Ortega, head of ops at Pampa Verde".
 const ROLE_AT =
-  /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*(?=[\p{Lu}\d])/u;
+  /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b(?:[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*|\s*,\s*)(?=[\p{Lu}\d])/u;
 // A name in quotes is taken whole: "Blue Bottle Coffee".
 const QUOTED = /^["“‘'«]([\p{L}\p{N}][^"“”‘’'«»\n]{0,58}?)["”’'»]/u;
 
@@ -404,7 +404,8 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
   const paren = /^\s*\(\s*/.exec(rest);
   if (paren) {
     const u2 = readUnit(text, u1.end + paren[0].length, lower === 'never' ? 'never' : 'any');
-    const close = u2 ? /^\s*\)/.exec(text.slice(u2.end)) : null;
+    // "(Acme)", and "(Acme CTO)" with the person's role after the company.
+    const close = u2 ? /^(?:\s+(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|owner|manager|buyer|director))?\s*\)/u.exec(text.slice(u2.end)) : null;
     if (u2 && close) {
       const end = u2.end + close[0].length;
       if (isPersonName(u2.name) && !isPersonName(u1.name)) return { contact: u2.name, customer: u1.name, start: u1.start, end };
@@ -430,7 +431,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     // "Shirin, Avesta Rugs' buyer": a role at a company makes the one before it a person, known name or not.
     const role = u2?.possessive && personLike && !looksLikeCompany(u1.name) ? ROLE.exec(after) : null;
     if (u2 && role && !isPersonName(u2.name)) return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end + role[0].length };
-    const ends = !u2?.possessive && /^(?:\s*$|\s*[,.;:!?]|\s+[-–—])/.test(after);
+    const ends = !u2?.possessive && /^(?:\s*$|\s*[,.;:!?)]|\s+[-–—])/.test(after);
     if (u2 && (isPersonName(u1.name) || dash) && !isPersonName(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }

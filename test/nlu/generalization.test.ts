@@ -370,4 +370,12 @@ describe('people and businesses of small shops and services', () => {
       expect(contract(`called ${name}, wants a quote`).slots, name).toMatchObject({ contact: name });
     }
   });
+
+  it('reads who got in touch when their address, number or role is written with them', () => {
+    expect(contract('call w/ Ines Vidal (Kauri CTO), wants SSO').slots).toMatchObject({ contact: 'Ines Vidal', customer: 'Kauri' });
+    expect(contract('email from ines@kauri.nz (Ines Vidal, Kauri): contract signed').slots).toMatchObject({ contact: 'Ines Vidal', customer: 'Kauri', note: 'contract signed' });
+    expect(contract('inbound call from Ines Vidal, +1 415 555 0100, asked about pricing')).toMatchObject({ intent: 'log_interaction', slots: { contact: 'Ines Vidal', kind: 'call' } });
+    expect(contract('met with Ines Vidal, CFO, Kauri Dental').slots).toMatchObject({ contact: 'Ines Vidal', customer: 'Kauri Dental' });
+    expect(contract('Ines Vidal from Kauri Dental, +1 415 555 0100, called about the invoice').intent).toBe('log_interaction');
+  });
 });
