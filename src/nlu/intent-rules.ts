@@ -70,7 +70,7 @@ const RULES: Rule[] = [
   { intent: 'update_customer', needs: 'name', re: /^[^:]{1,60}:\s*(?:new|added?)\s+(?:a\s+)?contact\b/ },
   // "Acme's new contact: Priya Nair", "save Priya's cell +1 …".
   { intent: 'update_customer', needs: 'name', re: /^[^,:;]{1,60}?['’]s?\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s*(?::|is\b)|^(?:save|store|record|note\s+down)\s+.{1,60}?\b(?:e-?mail|phone|number|mobile|cell)\b/ },
-  { intent: 'update_customer', re: new RegExp(`^rename\\b|^add\\s+(?:the\\s+)?tag\\b|^(?:mark|set|flag)\\s+.+\\s+(?:as\\s+)?(?:an?\\s+)?${LIFECYCLE}\\b|^(?:update|change|set)\\b.*\\b${CONTACT_FIELD}\\b|^new\\s+${FIELD_QUALIFIER}${CONTACT_FIELD}\\s+for\\b|^(?:the\\s+)?${FIELD_QUALIFIER}${CONTACT_FIELD}\\s+(?:for|of)\\b.*(?:\\bis\\b|:)|^(?:add(?:ed)?|new)\\s+(?:a\\s+)?(?:new\\s+)?contact\\b|'s\\s+(?:new\\s+)?${CONTACT_FIELD}\\b.*(?:\\bis\\b|:|\\d|@)|\\bis\\s+(?:now\\s+)?(?:the|our)\\s+(?:new\\s+)?(?:main\\s+)?(?:contact|point\\s+of\\s+contact|poc)\\s+(?:at|for|with)\\b|'s\\s+(?:new\\s+)?(?:main\\s+)?(?:contact|point\\s+of\\s+contact|poc)\\s+is\\b`) },
+  { intent: 'update_customer', re: new RegExp(`^rename\\b|^add\\s+(?:the\\s+)?tag\\b|^(?:mark|set|flag)\\s+.+\\s+(?:as\\s+)?(?:an?\\s+)?${LIFECYCLE}\\b|^(?:update|change|set)\\b.*\\b${CONTACT_FIELD}\\b|^new\\s+${FIELD_QUALIFIER}${CONTACT_FIELD}\\s+for\\b|^(?:the\\s+)?${FIELD_QUALIFIER}${CONTACT_FIELD}\\s+(?:for|of)\\b.*(?:\\bis\\b|:)|^(?:add(?:ed)?|new)\\s+(?:a\\s+)?(?:new\\s+)?contact\\b|'s\\s+(?:new\\s+)?${CONTACT_FIELD}\\b(?!.*\\b(?:paid|pays|bought|purchased|renewed|ordered)\\b).*(?:\\bis\\b|:|\\d|@)|\\bis\\s+(?:now\\s+)?(?:the|our)\\s+(?:new\\s+)?(?:main\\s+)?(?:contact|point\\s+of\\s+contact|poc)\\s+(?:at|for|with)\\b|'s\\s+(?:new\\s+)?(?:main\\s+)?(?:contact|point\\s+of\\s+contact|poc)\\s+is\\b`) },
   { intent: 'log_interaction', re: /^(?:log\s+(?:a\s+|an\s+)?(?:call|email|e-mail|meeting|message|note|text|sms|dm|chat|lunch|coffee|demo)\b|note\s+(?:for|on|re|about|to)\b|note\s*:|fyi\b|nb\s*:)/ },
   { intent: 'log_interaction', needs: 'name-or-pronoun', re: LOG_HEAD },
   // "Jared, Pied Piper's COO, called": a contact with their role, then what they did.
@@ -94,6 +94,8 @@ const RULES: Rule[] = [
   { intent: 'update_customer', re: /^(?!(?:who|which|what|any|anyone|anybody|how|is|are)\b).+\bis\s+(?:now\s+)?(?:an?\s+)?(?:active|churned|at[- ]risk|lead)(?:\s+(?:customer|client))?(?:\s+(?:now|again))?\s*(?:[.!]*$|[,;]\s+(?!(?:who|which|what|why|how)\b))/ },
   // "Kaufhaus Brandl KG churned, they moved to a competitor".
   { intent: 'update_customer', needs: 'name', re: /^(?!(?:who|which|what|any|anyone|anybody|how|did|has|have|i|we|they)\b)[^,;:?]{1,60}?\s+(?:has\s+|just\s+)?churned\s*(?:[.!]*$|[,;]\s)/ },
+  // "Rs 45,000 received from Dr. Rao", "$300 from the Brennans for the repair".
+  { intent: 'record_purchase', needs: 'name', re: /^(?:received\s+|got\s+)?(?:[$€£¥₹]|rs\.?\s*|inr\s*|usd\s*|eur\s*|gbp\s*|[a-z]{1,2}\$\s*)?\d[\d,.']*\s*(?:k|[a-z]{3}\b|€|£|euros?|dollars?|bucks|rupees)?\s+(?:received\s+|paid\s+|in\s+)?(?:from|by)\s+\S/ },
   // "Sunny Side Pediatrics - closed won!!", "Nagarjuna Agro deal, put in proposal stage".
   { intent: 'update_deal', needs: 'name', re: new RegExp(`\\bclosed[- ](?:won|lost)\\b|\\bdeal\\b[^?]*\\b(?:put|set|moved?)\\s+(?:it\\s+)?(?:in|into|to)\\s+(?:the\\s+)?${DEAL_STAGE}\\b`) },
   // Arrows: "Koala Freight → proposal", "Ngata Family Dental -> at risk".

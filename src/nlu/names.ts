@@ -324,16 +324,6 @@ export function isPersonName(name: string): boolean {
   return words.length >= 2 && isSurname(last) && !isEnglishWord(last.toLowerCase()) && !isEnglishWord(first.toLowerCase());
 }
 
-// "she", "he", "his", "him", "her" later in the message: the name before them is a person's.
-const PERSONAL_PRONOUN = /\b(?:she|he|his|him|her|she's|he's|she'll|he'll|she'd|he'd)\b/i;
-
-// An unfamiliar name of one or two words that a personal pronoun refers to ("called Tasha, she wants…").
-function pronounMakesPerson(text: string, u: Unit): boolean {
-  const words = nameWords(u.name);
-  if (words.length > 2 || looksLikeCompany(u.name) || acronymLike(u.name) || words.some((w) => isEnglishWord(w.toLowerCase()))) return false;
-  return PERSONAL_PRONOUN.test(text.slice(u.end, u.end + 200));
-}
-
 // "the Kowalczyks", "the Okonkwos'": a family, named by its plural family name after a lower-case "the".
 function isFamily(text: string, u: Unit): boolean {
   const stem = /^(\p{Lu}\p{Ll}+?)(?:e?s)$/u.exec(u.name)?.[1];
@@ -350,7 +340,7 @@ function startsAsPerson(name: string): boolean {
 }
 
 function single(u: Unit, text = ''): NameMatch {
-  const ref: NameRef = isPersonName(u.name) || pronounMakesPerson(text, u) || isFamily(text, u) ? { contact: u.name } : { customer: u.name };
+  const ref: NameRef = isPersonName(u.name) || isFamily(text, u) ? { contact: u.name } : { customer: u.name };
   return { ...ref, start: u.start, end: u.end };
 }
 

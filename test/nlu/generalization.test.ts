@@ -378,4 +378,19 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('met with Ines Vidal, CFO, Kauri Dental').slots).toMatchObject({ contact: 'Ines Vidal', customer: 'Kauri Dental' });
     expect(contract('Ines Vidal from Kauri Dental, +1 415 555 0100, called about the invoice').intent).toBe('log_interaction');
   });
+
+  it("reads the operator's own next step with a time as the follow-up, and their plans as the note", () => {
+    expect(contract('zoom with Kauri Dental, they want online booking, send quote Tuesday').slots).toMatchObject({
+      note: 'they want online booking', dueAt: '2026-12-01T14:00:00.000Z',
+    });
+    expect(contract('lunch w/ Minji @ Hanok Digital - wants SSO, fu in 2 wks').slots).toMatchObject({ note: 'wants SSO', dueAt: '2026-12-08T14:00:00.000Z' });
+    expect(contract('called Orbis, she will send the contract Friday').slots).toEqual({ customer: 'Orbis', kind: 'call', note: 'she will send the contract Friday' });
+  });
+
+  it('reads an amount received from someone as a payment', () => {
+    expect(contract('Rs 45,000 received from Dr. Meenakshi Rao for the clinic website')).toEqual({
+      intent: 'record_purchase', slots: { contact: 'Dr. Meenakshi Rao', amount: 45000, currency: 'INR', note: 'clinic website' },
+    });
+    expect(contract("Mick's Mobile Mechanics paid A$ 640 for the logo refresh").intent).toBe('record_purchase');
+  });
 });

@@ -11,6 +11,10 @@ import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
 const FOLLOWUP_CLAUSE =
   /^(?:and\s+|then\s+|so\s+|pls\s+|please\s+|need\s+to\s+|will\s+|i'?ll\s+|gotta\s+|should\s+|(?:could|can|would)\s+you\s+(?:please\s+)?)?(?:follow[- ]?up|followup|f\/u|remind\s+me|reminder|check\s+(?:back|in)|chase|circle\s+back|touch\s+base|ping\s+(?:me|them|her|him)|(?:call|ring|phone)\s+(?:(?:her|him|them)\s+)?back|try\s+(?:(?:her|him|them)\s+)?again|nudge|next\s+(?:step|call|touchpoint|check-?in)|revisit)\b/i;
 
+// The operator's own next step with a time: "send quote Tuesday", "revert by Friday", "fu in 2 wks".
+const NEXT_STEP =
+  /^(?:fu\b|(?:revert|answer|reply|respond|get\s+back)\b|(?:send|sending)\s+(?:(?:the|a|an|them|her|him|our)\s+)*(?:quote|proposal|offer|estimate|contract|invoice|deck|draft)\b|quote\s+by\b).*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|^(?:fu\b|(?:revert|answer|reply|respond|get\s+back)\b|(?:send|sending)\s+(?:(?:the|a|an|them|her|him|our)\s+)*(?:quote|proposal|offer|estimate|contract|invoice|deck|draft)\b|quote\s+by\b).*\b(?:tomorrow|tmrw|today|tonight|eod|next\s+(?:week|month)|in\s+\d+\s*\w+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,2}(?:st|nd|rd|th))\b/i;
+
 const EXPLICIT = /^log\s+(?:a\s+|an\s+)?([\w-]+)\s+(?:with|for|to|w\/)\s+([^:]+?)\s*:\s*(.*)$/i;
 const CONTINUES = /^(?:for|over|about|re|regarding|during|via|yesterday|today|this\s+(?:morning|afternoon|evening)|earlier|last\s+\w+)\b/i;
 // "Jared, Pied Piper's COO, called, wants SSO": the verb alone, after the name, is the interaction's own clause.
@@ -52,7 +56,7 @@ function noteFrom(text: string, start: number): NoteParts {
   const pieces: { start: number; end: number }[] = [];
   let followUp: string | undefined;
   for (const c of clauses(body)) {
-    if (FOLLOWUP_CLAUSE.test(c.text)) {
+    if (FOLLOWUP_CLAUSE.test(c.text) || NEXT_STEP.test(c.text)) {
       followUp = body.slice(c.start);
       break;
     }
