@@ -315,8 +315,10 @@ function looksLikeCompany(name: string): boolean {
 /** True for names that read as a person: a known given name first and no company suffix ("Jane Doe"). */
 export function isPersonName(name: string): boolean {
   const words = nameWords(name);
-  if (words.length === 0 || words.length > 3 || words.some(isSuffix) || endsInTradeNoun(name) || name.includes('&')) return false;
   const first = (words[0] ?? '').replace(/\.$/, '');
+  // A title may come before three more words ("Sr. Álvaro Ruiz de la Fuente").
+  const most = TITLE.test(first) ? 4 : 3;
+  if (words.length === 0 || words.length > most || words.some(isSuffix) || endsInTradeNoun(name) || name.includes('&')) return false;
   if (isGivenName(first) || TITLE.test(first)) return true;
   if (/^\p{Lu}\.$/u.test(words[0] ?? '') && words.length > 1) return true;
   // "Harpreet Kaur", "Zdenka Horáková": an unknown given name before a family name, neither an English word.
@@ -373,7 +375,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     return single(u1, text);
   }
   const rest = text.slice(u1.end, u1.end + 40);
-  const personLike = nameWords(u1.name).length <= 3 && !nameWords(u1.name).some(isSuffix);
+  const personLike = (nameWords(u1.name).length <= 3 || isPersonName(u1.name)) && !nameWords(u1.name).some(isSuffix);
   // "Ana and Luis from X": the first person is the contact (the second is one too, being "from X").
   const also = /^\s+(?:and|&)\s+/i.exec(rest);
   const second = also && isPersonName(u1.name) ? readUnit(text, u1.end + also[0].length, lower) : undefined;

@@ -6,7 +6,7 @@ const OUT_OF = '(?:\\s*(?:/|out\\s+of|of)\\s*(?:10|ten)\\b)?(?:\\s+from\\s+(?:me
 // Words people put before a score: "I'd say", "probably a", "solid", "my score is", "I'll go with",
 // and "nota" (Portuguese, Spanish, Italian for a mark).
 const HEDGE =
-  "(?:(?:it'?s|its|it\\s+is|that'?s|i'?d|i\\s+would|i'?ll|we'?d|we\\s+would|my|our|the|a|an|solid|strong|maybe|probably|prob|definitely|def|honestly|around|about|like|roughly|eh|hmm|um|well|so|ok|okay|score|rating|nota|nps|say|give|giving|gave|it|you|guys|us|rate|rating|go|going|with|is|be|would|:|,|-|\\s)+)";
+  "(?:(?:it'?s|its|it\\s+is|that'?s|i'?d|i\\s+would|i'?ll|we'?d|we\\s+would|my|our|the|a|an|solid|strong|maybe|probably|prob|definitely|def|honestly|around|about|like|roughly|eh|hmm|um|well|so|ok|okay|score|rating|nota|nps|say|give|giving|gave|it|you|guys|us|rate|rating|go|going|with|is|be|would|un|una|uno|ein|eine|une|um|uma|:|,|-|\\s)+)";
 const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\d.,/])${SCORE}\\s*(?:/|out\\s+of)\\s*(?:10|ten)\\b`, 'iud'),
   new RegExp(`^\\W*${HEDGE}?${SCORE}(?![\\p{L}\\d]|[.,]\\d)`, 'iud'),

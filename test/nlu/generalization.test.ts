@@ -393,4 +393,13 @@ describe('people and businesses of small shops and services', () => {
     });
     expect(contract("Mick's Mobile Mechanics paid A$ 640 for the logo refresh").intent).toBe('record_purchase');
   });
+
+  it('reads a deal name listed in any order, a titled name of four words, and "un 9"', () => {
+    expect(contract('new deal Tui Outdoor, 40k AUD, website rebuild, qualified').slots).toMatchObject({ note: 'website rebuild', stage: 'qualified' });
+    expect(contract('potential deal with Orbis, about 50k').slots.note).toBeUndefined();
+    expect(contract("Sr. Álvaro Ruiz de la Fuente, Grupo Aldaba's CEO, emailed, wants a quote").slots).toMatchObject({
+      contact: 'Sr. Álvaro Ruiz de la Fuente', customer: 'Grupo Aldaba', kind: 'email',
+    });
+    expect(contract('un 9, muy profesionales', { as: 'customer' })).toEqual({ intent: 'nps_reply', slots: { score: 9, note: 'muy profesionales' } });
+  });
 });

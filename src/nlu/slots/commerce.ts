@@ -60,10 +60,16 @@ const SENTENCE_WORD = /\b(?:i|we|they|he|she|it|you|is|are|was|were|will|would|w
 // dashboard, 25k, proposal"): a short phrase, not a sentence ("they want ...") nor the words
 // around the (masked) amount ("about 50k").
 function listedName(masked: string): string | undefined {
-  const segment = /^\s*,\s*([^,;]*)/u.exec(masked)?.[1]?.split(/\s[-–—]\s/)[0] ?? '';
-  const phrase = segment.trim();
-  const ok = /^\p{L}[\p{L}\d &/-]*$/u.test(phrase) && !/\s{2,}/.test(segment) && phrase.split(' ').length <= 4;
-  return ok && !SENTENCE_WORD.test(phrase) ? phrase : undefined;
+  if (!/^\s*,/.test(masked)) return undefined;
+  // The items in any order: "Acme, 40k AUD, website rebuild, qualified" (the amount is masked to spaces).
+  for (const item of masked.split(/[,;]/).slice(1)) {
+    const segment = item.split(/\s[-–—]\s/)[0] ?? '';
+    const phrase = segment.trim();
+    if (!phrase || dealStage(phrase)) continue;
+    const ok = /^\p{L}[\p{L}\d &/+-]*$/u.test(phrase) && !/\s{2,}/.test(segment) && phrase.split(' ').length <= 4;
+    return ok && !SENTENCE_WORD.test(phrase) ? phrase : undefined;
+  }
+  return undefined;
 }
 
 /** Slots of a new deal: customer, amount, currency, stage, and the deal's name when given. */
