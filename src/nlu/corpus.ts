@@ -35,6 +35,8 @@ export const DEVELOPMENT_SPLITS: readonly DevelopmentSplit[] = [
   ['dev3', 'e-mail addresses and phone numbers in every intent'],
   ['dev4', 'names of many cultures and shapes'],
   ['dev5', 'every intent, with the held-out part 2 brief'],
+  ['dev6', 'six kinds of small business, person-customers and households'],
+  ['dev7', 'hurried chat: dictation, forwards, shorthand, titles'],
 ].map(([name, about]) => ({ name: name!, path: join(CORPUS_DIR, `${name}.jsonl`), about: about! }));
 
 /** The held-out split: only measured, never trained on or read while writing rules. */
