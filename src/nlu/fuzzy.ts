@@ -20,7 +20,7 @@ schedule scheduled merge invite timezone complete completed finished update cont
 // Misspellings too short for a similarity threshold to catch safely.
 const ALIASES: Readonly<Record<string, string>> = {
   deel: 'deal', lsit: 'list', calld: 'called', cald: 'called', emaild: 'emailed', rmind: 'remind',
-  remnd: 'remind', rmd: 'remind', sumary: 'summary', summry: 'summary', tmrw: 'tomorrow', tmr: 'tomorrow',
+  remnd: 'remind', rmd: 'remind', abt: 'about', sumary: 'summary', summry: 'summary', tmrw: 'tomorrow', tmr: 'tomorrow',
   custmer: 'customer', customr: 'customer', cust: 'customer', renewd: 'renewed', snoze: 'snooze',
   piepline: 'pipeline', pipline: 'pipeline', custs: 'customers', custies: 'customers', segmnets: 'segments', wks: 'weeks', hlep: 'help',
   folow: 'follow', fllow: 'follow',

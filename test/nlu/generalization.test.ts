@@ -402,4 +402,13 @@ describe('people and businesses of small shops and services', () => {
     });
     expect(contract('un 9, muy profesionales', { as: 'customer' })).toEqual({ intent: 'nps_reply', slots: { score: 9, note: 'muy profesionales' } });
   });
+
+  it("reads 'contact is X', 'X's buyer is Y, <address>' and 'abt'", () => {
+    expect(contract('new client: Bloom (florist in Hackney), contact is Niamh Doyle').slots).toMatchObject({ customer: 'Bloom', contact: 'Niamh Doyle' });
+    expect(contract("Kauri Dental's buyer is Luz Herrera, luz@kauri.nz")).toEqual({
+      intent: 'update_customer', slots: { customer: 'Kauri Dental', contact: 'Luz Herrera', email: 'luz@kauri.nz' },
+    });
+    expect(contract("Orbis's owner is away").intent).toBe('unknown');
+    expect(contract('tell me abt Orbis')).toEqual({ intent: 'customer_summary', slots: { customer: 'Orbis' } });
+  });
 });

@@ -37,7 +37,7 @@ const ADD_HEAD =
 // ("Wayne Enterprises - Bruce Wayne, ...").
 function newContact(masked: string, name: NameMatch | undefined): string | undefined {
   // "contact Jane Doe", "owner is Sam Delgado", "CEO: Priya Nair".
-  const explicit = nameAfter(masked, /\b(?:contact(?:\s+person)?\s*:?|(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director|point\s+of\s+contact|poc)\s*(?:is\b|:))\s+/i, name?.end ?? 0);
+  const explicit = nameAfter(masked, /\b(?:contact(?:\s+person)?\s*(?:is\b|:)?|(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director|point\s+of\s+contact|poc)\s*(?:is\b|:))\s+/i, name?.end ?? 0);
   if (explicit) return explicit.contact ?? explicit.customer;
   // "owner Mrs. Linh Nguyen", "manager Teresa Lindgren": a role right before a person.
   const role = nameAfter(masked, /[,;(]\s*(?:the\s+)?(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director)\s+(?=\p{Lu})/iu, name?.end ?? 0, 'never');
@@ -112,7 +112,7 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
     return compact({ intent: 'update_customer' as const, contact: parseNameSpan(newContact[1] ?? '', 'any').contact, customer: parseNameSpan(newContact[2] ?? '', 'any').customer, email, phone });
   }
   // "Tide Pool Swim School's new contact is Chloe Barnes".
-  const theirContact = /^(.+?)['’]s?\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s*(?:is\s+(?:now\s+)?|:\s*)([^,;]+)/i.exec(masked);
+  const theirContact = /^(.+?)['’]s?\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc|buyer|owner|manager|founder|ceo|cto|cfo|coo)\s*(?:is\s+(?:now\s+)?|:\s*)([^,;]+)/i.exec(masked);
   if (theirContact) {
     const at = parseNameSpan(theirContact[1] ?? '', 'any');
     const who = parseNameSpan(theirContact[2] ?? '', 'any');
