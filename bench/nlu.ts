@@ -62,9 +62,14 @@ function robustness(): boolean {
   const parse = createParser({ onError: () => void ruleErrors++ });
   const rand = seededRandom(20_261_124);
   const start = performance.now();
+  let slowest = 0;
   for (let i = 0; i < RANDOM_MESSAGES; i++) {
     try {
-      const result = toContract(parse(randomMessage(rand, i), randomContext(rand)));
+      const text = randomMessage(rand, i);
+      const ctx = randomContext(rand);
+      const t0 = performance.now();
+      const result = toContract(parse(text, ctx));
+      slowest = Math.max(slowest, performance.now() - t0);
       const slotsOk = Object.keys(result.slots).every((s) => (CONTRACT_SLOTS as readonly string[]).includes(s));
       if (!(CONTRACT_INTENTS as readonly string[]).includes(result.intent) || !slotsOk) invalid++;
       if (result.intent !== 'unknown') understood++;
@@ -74,8 +79,8 @@ function robustness(): boolean {
     }
   }
   const seconds = (performance.now() - start) / 1000;
-  console.log(`\nrobustness: ${RANDOM_MESSAGES} random/unicode/control-character messages (1 in 1000 of 100 KB) in ${seconds.toFixed(1)} s`);
-  console.log(`  exceptions ${thrown}   rule errors caught ${ruleErrors}   invalid results ${invalid}   read as a command ${understood}   ${verdict(thrown + invalid + ruleErrors === 0)}`);
+  console.log(`\nrobustness: ${RANDOM_MESSAGES} random, unicode, control-character and repeated name/address messages (1 in 1000 of 100 KB) in ${seconds.toFixed(1)} s`);
+  console.log(`  exceptions ${thrown}   rule errors caught ${ruleErrors}   invalid results ${invalid}   read as a command ${understood}   slowest parse ${slowest.toFixed(1)} ms   ${verdict(thrown + invalid + ruleErrors === 0)}`);
   return thrown + invalid + ruleErrors === 0;
 }
 

@@ -18,9 +18,13 @@ const FOLLOWUP_HEAD = new RegExp(`^${LEADING_TIME}${FOLLOWUP_REQUEST.source}`);
 const IMPERATIVE_TASK = /^(?:call|email|e-mail|text|ping|send|chase|invoice|prepare|renew|check\s+in\s+with)\b(?!\s+(?:with|w\/|paid|me|my|us)\b)/;
 // A character of a name at the start of a message: no clause punctuation, but the dot of a title or
 // abbreviation ("Mr. Arjun Mehta", "Acme Inc.", "J. Smith").
-const NAME_CHAR = '(?:[^,.;:!?]|(?<=\\b(?:mr|mrs|ms|mx|dr|dra|prof|mme|mlle|sra|srta|sig|dott|ing|smt|co|inc|ltd|corp|jr|sr|[a-z]))\\.)';
-// The address or number written with the one who got in touch: "Jane Doe <jane@acme.com>", "…, +1 415 555 0100,".
-const SENDER_DETAIL = '(?:,?\\s*(?:<[^<>\\s]{3,80}>|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\(?\\+?\\d[\\d ().-]{5,}\\d\\)?)\\s*,?)';
+const NAME_CHAR = '(?:[^,.;:!?\u2063]|(?<=\\b(?:mr|mrs|ms|mx|dr|dra|prof|mme|mlle|sra|srta|sig|dott|ing|smt|co|inc|ltd|corp|jr|sr|[a-z]))\\.)';
+// An address or number in a message, replaced by DETAIL for the rules that read around one
+// ("Jane Doe <jane@acme.com> replied", "Jane Doe from Acme, +1 415 555 0100, called").
+const DETAIL_IN_TEXT = /<?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}>?|\(?\+?\d[\d ().-]{5,40}\d\)?/g;
+const DETAIL = '\u2063';
+// Commas around it belong to it; NAME_CHAR never matches DETAIL, so each message is read one way only.
+const SENDER_DETAIL = `(?:,\\s*)?${DETAIL}`;
 const DEAL_STAGE = '(?:lead|qualified|proposal|negotiation|won|lost|closed[- ]won|closed[- ]lost|dead)';
 const LIFECYCLE = '(?:lead|active|at[- _]?risk|churned)';
 const CONTACT_FIELD = '(?:phone(?:\\s+number)?|number|mobile|cell|tel(?:ephone)?|landline|fax|e-?mail(?:\\s+address)?|address|stage|status|tags?)';
@@ -31,6 +35,8 @@ const FIELD_QUALIFIER = '(?:(?:new|main|contact|work|office|billing|direct)\\s+)
 interface Rule {
   intent: RuleIntent;
   re: RegExp;
+  /** Tested on the message with each e-mail address and phone number replaced by DETAIL. */
+  details?: boolean;
   /**
    * The wording alone is too weak ("how's it going", "I called my mom"): the intent counts only if
    * the message names a customer or contact (or, for 'name-or-pronoun', says "them", "her", ...).
@@ -75,7 +81,7 @@ const RULES: Rule[] = [
   { intent: 'log_interaction', needs: 'name-or-pronoun', re: LOG_HEAD },
   // "Jared, Pied Piper's COO, called": a contact with their role, then what they did.
   { intent: 'log_interaction', needs: 'name', re: new RegExp(`^${NAME_CHAR}{1,40},\\s*[^,;:!?]{1,60}?['’]s?\\s+[^,;:!?]{1,30},\\s*(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote|replied|dm'?d|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:a\\s+)?(?:voicemail|vm))\\b`) },
-  { intent: 'log_interaction', needs: 'name', re: new RegExp(`^(?!(?:i|we|they|he|she|who|what|someone|somebody|nobody)\\b)(?:${SENDER_DETAIL}|${NAME_CHAR}){1,60}?\\s(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote\\s+(?:in|back|to\\s+(?:me|us))|replied|dm'?d|whats\\s?app(?:ed|'d)|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:voicemail|vm|voice\\s+message))\\b`) },
+  { intent: 'log_interaction', needs: 'name', details: true, re: new RegExp(`^(?!(?:i|we|they|he|she|who|what|someone|somebody|nobody)\\b)(?:${SENDER_DETAIL}|${NAME_CHAR}){1,60}?,?\\s(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote\\s+(?:in|back|to\\s+(?:me|us))|replied|dm'?d|whats\\s?app(?:ed|'d)|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:voicemail|vm|voice\\s+message))\\b`) },
   // "Acme call: ..." logs a call; "Acme email: ops@acme.com" gives an address (below).
   { intent: 'log_interaction', needs: 'name', re: /^[^,.;:!?]{1,60}?\s(?:call|meeting|mtg|email|lunch|coffee|demo|zoom|chat|catch-?up)\s*(?::(?!\s*(?:mailto:)?[\w.+-]+@)|\s[-–—]\s)/ },
   { intent: 'update_customer', needs: 'name', re: new RegExp(`^(?!(?:my|our|your|his|her|their|the|this|that|i|we)\\b)[\\w&. -]+(?:'s?)?\\s${FIELD_QUALIFIER}${CONTACT_FIELD}\\s*(?::|is\\b)`) },
@@ -134,7 +140,11 @@ export function ruleIntent(lower: string, text = lower): RuleMatch | undefined {
   if (/^\s*\?+\s*$/.test(lower)) return { intent: 'help' };
   const bare = lower.replace(/[\s.!?,]+$/g, '').replace(/^(?:(?:hey|hi|ok|okay|so|please|pls|can\s+you|could\s+you|would\s+you|pls\s+can\s+you)[,!]?\s+)+/, '');
   for (const [intent, re] of WHOLE) if (re.test(bare)) return { intent };
-  for (const rule of RULES) if (rule.re.test(bare)) return { intent: rule.intent, needs: rule.needs };
+  let withDetails: string | undefined;
+  for (const rule of RULES) {
+    const subject = rule.details ? (withDetails ??= bare.replace(DETAIL_IN_TEXT, DETAIL)) : bare;
+    if (rule.re.test(subject)) return { intent: rule.intent, needs: rule.needs };
+  }
   // A name and a question mark alone ("Acme?") asks how that customer is doing.
   if (/^[\p{L}\d&.'-]+(?:\s+[\p{L}\d&.'-]+){0,3}\s*\?+$/u.test(text.trim())) return { intent: 'customer_summary', needs: 'name' };
   // "delete Jane Doe": deleting a person is erasing their data.
