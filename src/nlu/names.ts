@@ -46,7 +46,7 @@ const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|e|am|im
 const CONNECTOR = new RegExp(`^(?:(?:${CONNECTORS}) )+(?=\\p{Lu})`, 'u');
 const CONNECTOR_WORD = new RegExp(`^(?:${CONNECTORS})$`);
 // A person's role at a company ("Jane, Acme's CTO").
-const ROLE = /^\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|vp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner)\b/iu;
+const ROLE = /^\s+(?:new\s+)?(?:(?:marketing|sales|product|ops|operations|finance|design|engineering|it|hr|project|account|office|purchasing|procurement)\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|vp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner)\b/iu;
 // A role at a company after a person: "Ana Lima, CTO of Vexa", "Ximena Ortega, head of ops at Pampa Verde".
 const ROLE_AT =
   /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b(?:[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*|\s*,\s*)(?=[\p{Lu}\d])/u;
@@ -383,8 +383,8 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     const linked = readNameAt(text, second.start, lower);
     if (linked?.customer && linked.contact) return { contact: u1.name, customer: linked.customer, start: u1.start, end: linked.end };
   }
-  // "Jane at Acme", "Jane @ Acme", "Jane @Acme".
-  const link = /^(?:\s*@\s*|\s+(?:at|from|of)\s+)/i.exec(rest);
+  // "Jane at Acme", "Jane @ Acme", "Jane @Acme", "Anil sir from Bharat Castings".
+  const link = /^(?:\s+(?:sir|ji|madam|ma'am|san))?(?:\s*@\s*|\s+(?:at|from|of)\s+)/i.exec(rest);
   if (link && personLike) {
     // After "at"/"from" a company is expected, so ordinary words count ("from massive dynamic").
     const u2 = readUnit(text, u1.end + link[0].length, lower === 'never' ? 'never' : 'any');

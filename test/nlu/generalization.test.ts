@@ -411,4 +411,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract("Orbis's owner is away").intent).toBe('unknown');
     expect(contract('tell me abt Orbis')).toEqual({ intent: 'customer_summary', slots: { customer: 'Orbis' } });
   });
+
+  it('reads export and supply businesses, two-word roles, "sir" after a name and the owner of a ticket', () => {
+    expect(contract('remind me Jan 5 to renew the Tanvi Exports SSL certificate').slots).toMatchObject({ customer: 'Tanvi Exports' });
+    expect(contract("met Mei Lin Zhou, Wollemi Outdoor's marketing lead, they want a proposal").slots).toMatchObject({
+      contact: 'Mei Lin Zhou', customer: 'Wollemi Outdoor', note: 'they want a proposal',
+    });
+    expect(contract('spoke to Anil sir from Bharat Castings, he will share the PO').slots).toMatchObject({ contact: 'Anil', customer: 'Bharat Castings' });
+    expect(contract('close the umlaut ticket for Lumen Diagnostik')).toEqual({ intent: 'close_ticket', slots: { customer: 'Lumen Diagnostik', note: 'umlaut' } });
+  });
 });

@@ -68,4 +68,5 @@ bar house haus inn lodge resort deli grill pizzeria diner roasters roastery crea
 distillery brewing ceramics pottery gallery boutique market workshop works glassworks foundry joinery carpentry
 tailors barbers barbershop nails beauty spa physio therapy vets veterinary pets bikes cycles outfitters supplies
 hardware nursery gardens rugs jewellery jewelry optics apparel fashion cleaning laundry marketing creative digital
+exports imports castings supply marine outdoor outdoors packaging engineering contractors fabrics metals plastics
 `.split(/\s+/).filter(Boolean));

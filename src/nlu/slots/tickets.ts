@@ -41,7 +41,9 @@ export function closeTicketSlots(input: SlotInput): CommandOf<'close_ticket'> {
   const { text } = input;
   const head = CLOSE_HEAD.exec(text);
   const from = head ? head[0].length : 0;
-  const name = readNameAt(text, from) ?? nameAfter(text, /\b(?:ticket|issue|bug|problem)s?\s+(?:for|from|of|at)\s+/i);
+  // "close the umlaut ticket for Lumen Diagnostik": the name after the ticket word is whose it is.
+  const owner = nameAfter(text, /\b(?:ticket|issue|bug|problem)s?\s+(?:for|from|of|at)\s+/i);
+  const name = owner ?? readNameAt(text, from);
   const start = name && /^\s*(?:the\s+)?$/i.test(text.slice(from, name.start)) ? name.end : from;
   // The ticket's words sit before "ticket" ("Acme's export ticket") or after the name ("ticket: Acme VAT"),
   // and end with their clause or a "... is fixed" ("Acme's iOS crash is fixed, close the ticket").
