@@ -22,7 +22,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   deel: 'deal', lsit: 'list', calld: 'called', cald: 'called', emaild: 'emailed', rmind: 'remind',
   remnd: 'remind', rmd: 'remind', abt: 'about', sumary: 'summary', summry: 'summary', tmrw: 'tomorrow', tmr: 'tomorrow',
   custmer: 'customer', customr: 'customer', cust: 'customer', renewd: 'renewed', snoze: 'snooze',
-  piepline: 'pipeline', pipline: 'pipeline', custs: 'customers', custies: 'customers', segmnets: 'segments', wks: 'weeks', hlep: 'help',
+  piepline: 'pipeline', pipline: 'pipeline', custs: 'customers', custies: 'customers', segmnets: 'segments', wks: 'weeks', weds: 'wednesday', thurs: 'thursday', tues: 'tuesday', hlep: 'help',
   folow: 'follow', fllow: 'follow',
 };
 

@@ -40,7 +40,7 @@ const TITLE = new RegExp(`^(?:${TITLES})$`, 'iu');
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
 const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');
 // Legal forms that make the lower-case words before them a company name ("bright horizons ltd").
-const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|pvt|pte|sdn|bhd|oy|ab|kk)$/i;
+const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|kg|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|pvt|pte|sdn|bhd|oy|ab|aps|kk)$/i;
 // Lower-case words inside a capitalised name ("Bank of Ireland", "Banco de Chile", "Maria van der Berg").
 const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|e|am|im|zum|zur';
 const CONNECTOR = new RegExp(`^(?:(?:${CONNECTORS}) )+(?=\\p{Lu})`, 'u');
@@ -173,9 +173,12 @@ function andInName(text: string, pos: number, capitalized: boolean): boolean {
 // A capitalised part of the day before another capitalised word starts a name ("Night Owl Labs",
 // "Morning Glory Cafe"); as a time it is written "tonight", "in the morning", "Monday night".
 const NAME_TIME_WORD = /^(?:Morning|Afternoon|Evening|Night|Midnight|Noon)$/;
+// A weekday starts a name only before two more capitalised words ("Sunday Social Club", not "Friday Acme call").
+const NAME_WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // Months that are also given names start a name the same way ("Jan Novak", "April Ludgate").
 const NAME_MONTH = /^(?:Jan|April|May|June|August)$/;
 function timeWordStartsName(text: string, word: string, end: number): boolean {
+  if (NAME_WEEKDAY.test(word)) return /^ \p{Lu}[\p{L}'’-]* \p{Lu}/u.test(text.slice(end, end + 60)) && capitalizedWordNext(text, end);
   return (NAME_TIME_WORD.test(word) || NAME_MONTH.test(word)) && capitalizedWordNext(text, end);
 }
 
@@ -332,7 +335,7 @@ function isFamily(text: string, u: Unit): boolean {
   if (stem === undefined || text.slice(Math.max(0, u.start - 4), u.start) !== 'the ') return false;
   if (isEnglishWord(stem.toLowerCase()) || isEnglishWord(u.name.toLowerCase())) return false;
   // A known family name, or one that ends its clause ("the Kowalczyks, …"; "the Orbis renewal" is a company's).
-  return isSurname(stem) || /^(?:$|[,.;:!?'’])/.test(text.slice(u.end, u.end + 1));
+  return isSurname(stem) || /^(?:$|[,.;:!?'’]| \()/.test(text.slice(u.end, u.end + 2));
 }
 
 // Whether a name opens with a known given name, a title or an initial ("Jane …", "Dr. …", "J. …").
@@ -395,6 +398,13 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
   }
   const paren = /^\s*\(\s*/.exec(rest);
   if (paren) {
+    // "Siosaia Tupou (owner, Tupou Electrical)": the person's role, then their company.
+    const role = /^(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|director|\p{Lu}{2,4})\s*,\s*/u.exec(text.slice(u1.end + paren[0].length));
+    if (role && !looksLikeCompany(u1.name)) {
+      const company = readUnit(text, u1.end + paren[0].length + role[0].length, 'never');
+      const shut = company ? /^\s*\)/.exec(text.slice(company.end)) : null;
+      if (company && shut) return { contact: u1.name, customer: company.name, start: u1.start, end: company.end + shut[0].length };
+    }
     const u2 = readUnit(text, u1.end + paren[0].length, lower === 'never' ? 'never' : 'any');
     // "(Acme)", and "(Acme CTO)" with the person's role after the company.
     const close = u2 ? /^(?:\s+(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|owner|manager|buyer|director))?\s*\)/u.exec(text.slice(u2.end)) : null;
@@ -404,6 +414,8 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
       // "Kraftwerk Labs (Berlin)": what follows a company in brackets is no company of its own, and
       // lower-case words after a capitalised name describe it ("Carmen Ruiz (freelance brand strategist)").
       if (looksLikeCompany(u1.name) || (u1.capitalized && !u2.capitalized)) return { ...single(u1, text), end };
+      // "Ironbark Civil (Brisbane)": after a name of several words that is no person's, one word in brackets is a place.
+      if (u1.name.includes(' ') && !isPersonName(u1.name) && !looksLikeCompany(u2.name) && !u2.name.includes(' ')) return { ...single(u1, text), end };
       return { contact: u1.name, customer: u2.name, start: u1.start, end };
     }
   }

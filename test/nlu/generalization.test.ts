@@ -420,4 +420,26 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('spoke to Anil sir from Bharat Castings, he will share the PO').slots).toMatchObject({ contact: 'Anil', customer: 'Bharat Castings' });
     expect(contract('close the umlaut ticket for Lumen Diagnostik')).toEqual({ intent: 'close_ticket', slots: { customer: 'Lumen Diagnostik', note: 'umlaut' } });
   });
+
+  it('reads contacts added to customers and person-customers spelled by their own address', () => {
+    expect(contract('add Priyanka Shetty to Pellucid Labs, priyanka@pellucid.io')).toEqual({
+      intent: 'update_customer', slots: { customer: 'Pellucid Labs', contact: 'Priyanka Shetty', email: 'priyanka@pellucid.io' },
+    });
+    expect(contract('new client: Rangi Parata <rangi.parata@gmail.com>').slots).toEqual({ contact: 'Rangi Parata', email: 'rangi.parata@gmail.com' });
+    expect(contract('new lead: Farouk Electronics, farouk.e@gmail.com').slots).toMatchObject({ customer: 'Farouk Electronics' });
+    expect(contract('add Lumière SAS as a customer - Camille Lefèvre <c.lefevre@lumiere.fr>').slots).toMatchObject({ customer: 'Lumière SAS', contact: 'Camille Lefèvre' });
+    expect(contract('new client Siosaia Tupou (owner, Tupou Electrical) siosaia@tupou.au').slots).toMatchObject({ customer: 'Tupou Electrical', contact: 'Siosaia Tupou' });
+    expect(contract('add Ironbark Civil (Brisbane) as a customer, their PM is Dean Whitlock').slots).toMatchObject({ customer: 'Ironbark Civil', contact: 'Dean Whitlock' });
+    expect(contract('new customer Huber Bau GmbH & Co. KG, contact Herr Florian Huber').slots).toMatchObject({ customer: 'Huber Bau GmbH & Co. KG' });
+    expect(contract('add Sunday Social Club as a customer').slots).toEqual({ customer: 'Sunday Social Club' });
+  });
+
+  it('reads summaries and chases asked in other words', () => {
+    for (const text of ['anything new from Kenji Watanabe?', 'whats the latest w/ Orbis', 'status Kaiser AG', 'remind me who Dean Whitlock is', "how's Zofia doing, haven't heard from her in a while"]) {
+      expect(contract(text).intent, text).toBe('customer_summary');
+    }
+    expect(contract('need to chase Kauri Dental for the final payment in 2 weeks')).toMatchObject({
+      intent: 'create_followup', slots: { customer: 'Kauri Dental', note: 'chase for the final payment' },
+    });
+  });
 });

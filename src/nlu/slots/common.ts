@@ -1,5 +1,7 @@
 import type { DateContext, Span } from '../dates/index.ts';
-import { type LowerNames, type NameMatch, type NameRef, readNameAt } from '../names.ts';
+import { isEnglishWord } from '../lexicon/english.ts';
+import { foldName } from '../lexicon/first-names.ts';
+import { hasCompanySuffix, type LowerNames, type NameMatch, type NameRef, readNameAt } from '../names.ts';
 
 /** What every slot extractor gets: the normalised message, its lower-cased copy, and the clock. */
 export interface SlotInput {
@@ -85,4 +87,23 @@ export function maskSpans(text: string, spans: Span[]): string {
   let out = text;
   for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(Math.max(0, s.end - s.start)) + out.slice(s.end);
   return out;
+}
+
+/**
+ * A name taken for a company that the message's own address spells as a person's ("Rangi Parata
+ * <rangi.parata@gmail.com>", "Camille Lefèvre, c.lefevre@…") is that person: the contact.
+ */
+export function personByAddress(ref: NameRef, email: string | undefined): NameRef {
+  const name = ref.customer;
+  if (!name || ref.contact || !email || hasCompanySuffix(name)) return ref;
+  const words = name.split(/\s+/).map((w) => foldName(w).replace(/[^a-z]/g, '')).filter(Boolean);
+  // "Farouk Electronics, farouk.e@…" is a business: a family name is no ordinary word.
+  if (words.length < 2 || words.length > 3 || isEnglishWord(words[words.length - 1]!)) return ref;
+  const local = foldName(email.slice(0, email.indexOf('@')));
+  const parts = local.split(/[._+-]/).map((t) => t.replace(/\d+$/, '')).filter(Boolean);
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const has = (w: string) => parts.includes(w) || parts.includes(w[0]!);
+  const spelled = (parts.length >= 2 && has(first) && has(last) && (parts.includes(first) || parts.includes(last))) || local === first + last || local === first[0] + last;
+  return spelled ? { contact: name } : ref;
 }

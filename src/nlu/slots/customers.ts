@@ -2,7 +2,7 @@ import type { CommandOf } from '../../core/command.ts';
 import { findContactDetails } from '../contact-info.ts';
 import { findCapitalizedName, hasCompanySuffix, isPersonName, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
 import { cleanValue } from '../text.ts';
-import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
+import { compact, nameAfter, personByAddress, refOf, type SlotInput } from './common.ts';
 
 const LIFECYCLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bat[- _]?risk\b/i, 'at_risk'],
@@ -37,7 +37,7 @@ const ADD_HEAD =
 // ("Wayne Enterprises - Bruce Wayne, ...").
 function newContact(masked: string, name: NameMatch | undefined): string | undefined {
   // "contact Jane Doe", "owner is Sam Delgado", "CEO: Priya Nair".
-  const explicit = nameAfter(masked, /\b(?:contact(?:\s+person)?\s*(?:is\b|:)?|(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director|point\s+of\s+contact|poc)\s*(?:is\b|:))\s+/i, name?.end ?? 0);
+  const explicit = nameAfter(masked, /\b(?:contacts?(?:\s+person)?\s*(?:is\b|:)?|main\s+(?:person|contact)\s*(?:is\b|:)?|via|(?:their|our)\s+(?:\p{Lu}{2,4}|pm|ceo|cto|cfo|coo|owner|manager|buyer|director|founder)\s+is|(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director|point\s+of\s+contact|poc)\s*(?:is\b|:))\s+/iu, name?.end ?? 0);
   if (explicit) return explicit.contact ?? explicit.customer;
   // "owner Mrs. Linh Nguyen", "manager Teresa Lindgren": a role right before a person.
   const role = nameAfter(masked, /[,;(]\s*(?:the\s+)?(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director)\s+(?=\p{Lu})/iu, name?.end ?? 0, 'never');
@@ -52,7 +52,7 @@ function newContact(masked: string, name: NameMatch | undefined): string | undef
   const next = gap ? readNameAt(masked, name.end + gap[0].length) : undefined;
   if (next?.contact && !next.customer) return next.contact;
   // A person listed later among the details: "new customer Acme Corp, priya@acme.io, Priya Nair".
-  for (const item of masked.slice(name.end).matchAll(/[,(;]\s*(?=\p{Lu})/gu)) {
+  for (const item of masked.slice(name.end).matchAll(/(?:[,(;]|\s[-–—])\s*(?=\p{Lu})/gu)) {
     const later = readNameAt(masked, name.end + (item.index ?? 0) + item[0].length, 'never');
     if (later?.contact && !later.customer && isPersonName(later.contact)) return later.contact;
   }
@@ -70,9 +70,10 @@ export function addCustomerSlots(input: SlotInput): CommandOf<'add_customer'> {
     : lifecycleStage(masked.slice(name?.end ?? 0).replace(/\btag(?:ged)?\s+\S+/gi, ''));
   // A person's name alone is a contact here too ("new client Tanvi Desai", LABELING's rule); the
   // engine makes that person the customer.
-  const person = name && !name.customer ? name.contact : undefined;
+  const ref = personByAddress(refOf(name), email);
+  const person = ref.contact && !ref.customer ? ref.contact : undefined;
   return compact({
-    intent: 'add_customer' as const, customer: name?.customer, contact: person ?? newContact(masked, name),
+    intent: 'add_customer' as const, customer: ref.customer, contact: person ?? newContact(masked, name),
     email, phone, tag: tagOf(masked), stage,
   });
 }
@@ -85,6 +86,8 @@ const FIELD_FOR =
 // A contact added to a customer: "add contact Jane Doe to Acme", "new contact at Acme: Jane Doe".
 const ADDED_CONTACT =
   /^(?:add(?:ed)?|new)\s+(?:a\s+)?(?:new\s+)?contact\s*:?\s+(?:(?:at|for|to)\s+(.+?)\s*:\s*(.+)|(.+?)\s+(?:to|at|for)\s+(.+))$/i;
+// "add Priyanka Shetty to Pellucid Labs (as second contact), priyanka@…".
+const ADDED_TO = /^add\s+(.+?)\s+(?:to|at)\s+(.+?)(?:\s+as\s+(?:a\s+|an\s+)?(?:second|new|another|main)?\s*contact)?(?=\s*[,;]|$)/i;
 
 // Whose field, when the name comes first: "pied piper phone: ...", "Bob from Globex's number is ...".
 const NAME_THEN_FIELD =
@@ -119,11 +122,16 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
     return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
   }
   // "Pepper & Pine: new contact Joanna Wiśniewska".
-  const colonContact = /^(?:(?:update|edit|change)\s+)?([^:]{1,60}):\s*(?:(?:new|added?)\s+)?(?:a\s+)?contact\s*:?\s+([^,;]+)/i.exec(masked);
+  const colonContact = /^(?:(?:update|edit|change)\s+)?([^:]{1,60}):\s*(?:(?:new|added?)\s+)?(?:a\s+)?contact\s*[:\-–—]?\s+([^,;]+)/i.exec(masked);
   if (colonContact) {
     const at = parseNameSpan(colonContact[1] ?? '', 'any');
     const who = parseNameSpan(colonContact[2] ?? '', 'any');
     return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
+  }
+  const addedTo = ADDED_TO.exec(masked);
+  if (addedTo && isPersonName(addedTo[1] ?? '')) {
+    const at = parseNameSpan(addedTo[2] ?? '', 'any');
+    return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: addedTo[1], email, phone });
   }
   const added = ADDED_CONTACT.exec(masked);
   if (added) {

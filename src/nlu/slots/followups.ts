@@ -5,7 +5,7 @@ import { cleanValue, dropArticle } from '../text.ts';
 import { compact, cutSpans, maskSpans, mergeSpans, nameAfter, refOf, type SlotInput, spanOf } from './common.ts';
 
 const CREATE_HEAD =
-  /^(?:(?:please|pls|can you|could you)\s+)?(?:remind(?:\s+me)?|reminder|set\s+(?:a\s+)?reminder|ping\s+me|nudge\s+me|remember|to-?do|task|don'?t\s+let\s+me\s+forget|make\s+sure\s+i|note\s+to\s+self|i\s+need\s+to\s+remember)\b\s*[:\-–]?\s*(?:(?:to|about|that|i\s+need\s+to|i\s+have\s+to)\b\s*)?/i;
+  /^(?:(?:please|pls|can you|could you)\s+)?(?:remind(?:\s+me)?|reminder|set\s+(?:a\s+)?reminder|ping\s+me|nudge\s+me|remember|to-?do|task|don'?t\s+let\s+me\s+forget|make\s+sure\s+i|note\s+to\s+self|i\s+need\s+to\s+remember|(?:i\s+)?need\s+to(?=\s+(?:chase|nudge|follow\s+up|call|email|ping|text)\b))\b\s*[:\-–]?\s*(?:(?:to|about|that|i\s+need\s+to|i\s+have\s+to)\b\s*)?/i;
 const FOLLOW_HEAD = /^(follow[- ]?up|f\/u|check\s+in|circle\s+back|touch\s+base)\s+(?:with|w\/|on)\s+/i;
 // Where a name sits inside a task: after a verb of contact or a preposition ("send X to Acme").
 const TASK_NAME_LEAD =

@@ -5,7 +5,7 @@ import { LOG_HEAD } from '../intent-rules.ts';
 import { detectKind, kindFromWord } from '../kinds.ts';
 import { findCapitalizedName, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
 import { clauses, cleanValue } from '../text.ts';
-import { compact, nameAfter, refOf, type SlotInput } from './common.ts';
+import { compact, nameAfter, personByAddress, refOf, type SlotInput } from './common.ts';
 
 // A clause asking for a follow-up ("follow up next Tuesday", "chase Thursday", "remind me Friday").
 const FOLLOWUP_CLAUSE =
@@ -149,7 +149,7 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
   const speaker = name?.customer && !name.contact ? speakerAfter(named, name.end) : undefined;
   return compact({
     intent: 'log_interaction' as const,
-    ...refOf(name),
+    ...personByAddress(refOf(name), reached.email),
     ...(speaker ? { contact: speaker } : {}),
     ...reached,
     kind: noteFor ? ('note' as const) : detectKind(interaction) ?? detectKind(text),
