@@ -35,7 +35,7 @@ const POSSESSIVE = /^(.*?)['’]s$/u;
 const MAX_WORDS = 5;
 const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 // Titles before a person's name ("Dr. Osei", "Herr Brandt", "Sra. Ortega", "Smt. Iyer").
-const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri';
+const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri';
 const TITLE = new RegExp(`^(?:${TITLES})$`, 'iu');
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
 const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');
@@ -332,7 +332,10 @@ export function isPersonName(name: string): boolean {
 // "the Kowalczyks", "the Okonkwos'": a family, named by its plural family name after a lower-case "the".
 function isFamily(text: string, u: Unit): boolean {
   const stem = /^(\p{Lu}\p{Ll}+?)(?:e?s)$/u.exec(u.name)?.[1];
-  if (stem === undefined || text.slice(Math.max(0, u.start - 4), u.start) !== 'the ') return false;
+  if (stem === undefined) return false;
+  // "Nguyens' new email": a plural possessive needs no "the".
+  const plural = /^['’]/.test(text.slice(u.end - 1, u.end)) || /^['’](?!s)/.test(text.slice(u.end, u.end + 2));
+  if (!plural && text.slice(Math.max(0, u.start - 4), u.start) !== 'the ') return false;
   if (isEnglishWord(stem.toLowerCase()) || isEnglishWord(u.name.toLowerCase())) return false;
   // A known family name, or one that ends its clause ("the Kowalczyks, …"; "the Orbis renewal" is a company's).
   return isSurname(stem) || /^(?:$|[,.;:!?'’]| \()/.test(text.slice(u.end, u.end + 2));
@@ -468,7 +471,9 @@ function isThingAcronym(text: string, m: NameMatch): boolean {
   if (m.contact || !/^\p{Lu}{2,5}$/u.test(name)) return false;
   const before = /\b(?:the|an?|our|my|your|their)\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start));
   const noun = /^\s+([\p{Ll}][\p{L}-]*)/u.exec(text.slice(m.end));
-  return before && noun !== null && !isStop(noun[1] ?? '');
+  // "renew the AMC for Kaveri Health": the acronym's owner follows it.
+  const owner = /^\s+(?:for|of)\s+\p{Lu}/u.test(text.slice(m.end, m.end + 8));
+  return before && ((noun !== null && !isStop(noun[1] ?? '')) || owner);
 }
 
 const FORM_CODE = /^\p{Lu}{1,3}-\d+\p{Lu}*s?$/u;

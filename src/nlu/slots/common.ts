@@ -91,9 +91,10 @@ export function maskSpans(text: string, spans: Span[]): string {
 
 /**
  * A name taken for a company that the message's own address spells as a person's ("Rangi Parata
- * <rangi.parata@gmail.com>", "Camille Lefèvre, c.lefevre@…") is that person: the contact.
+ * <rangi.parata@gmail.com>", "Camille Lefèvre, c.lefevre@…") is that person: the contact. Where a
+ * person is expected anyway, the given name alone will do ("Hattie Lane, hattie@bramble.studio").
  */
-export function personByAddress(ref: NameRef, email: string | undefined): NameRef {
+export function personByAddress(ref: NameRef, email: string | undefined, firstNameEnough = false): NameRef {
   const name = ref.customer;
   if (!name || ref.contact || !email || hasCompanySuffix(name)) return ref;
   const words = name.split(/\s+/).map((w) => foldName(w).replace(/[^a-z]/g, '')).filter(Boolean);
@@ -104,6 +105,6 @@ export function personByAddress(ref: NameRef, email: string | undefined): NameRe
   const first = words[0]!;
   const last = words[words.length - 1]!;
   const has = (w: string) => parts.includes(w) || parts.includes(w[0]!);
-  const spelled = (parts.length >= 2 && has(first) && has(last) && (parts.includes(first) || parts.includes(last))) || local === first + last || local === first[0] + last;
+  const spelled = (firstNameEnough && parts.includes(first)) || (parts.length >= 2 && has(first) && has(last) && (parts.includes(first) || parts.includes(last))) || local === first + last || local === first[0] + last;
   return spelled ? { contact: name } : ref;
 }

@@ -35,7 +35,7 @@ const ADD_HEAD =
 
 // The new customer's contact: "contact Alice", "Jane at Acme", or a person right after the name
 // ("Wayne Enterprises - Bruce Wayne, ...").
-function newContact(masked: string, name: NameMatch | undefined): string | undefined {
+function newContact(masked: string, name: NameMatch | undefined, email?: string): string | undefined {
   // "contact Jane Doe", "owner is Sam Delgado", "CEO: Priya Nair".
   const explicit = nameAfter(masked, /\b(?:contacts?(?:\s+person)?\s*(?:is\b|:)?|main\s+(?:person|contact)\s*(?:is\b|:)?|via|(?:their|our)\s+(?:\p{Lu}{2,4}|pm|ceo|cto|cfo|coo|owner|manager|buyer|director|founder)\s+is|(?:owner|founder|co-?founder|ceo|cto|cfo|coo|manager|buyer|director|point\s+of\s+contact|poc)\s*(?:is\b|:))\s+/iu, name?.end ?? 0);
   if (explicit) return explicit.contact ?? explicit.customer;
@@ -55,6 +55,8 @@ function newContact(masked: string, name: NameMatch | undefined): string | undef
   for (const item of masked.slice(name.end).matchAll(/(?:[,(;]|\s[-–—])\s*(?=\p{Lu})/gu)) {
     const later = readNameAt(masked, name.end + (item.index ?? 0) + item[0].length, 'never');
     if (later?.contact && !later.customer && isPersonName(later.contact)) return later.contact;
+    const spelled = later ? personByAddress(refOf(later), email, true) : {};
+    if (spelled.contact && !spelled.customer) return spelled.contact;
   }
   return undefined;
 }
@@ -73,7 +75,7 @@ export function addCustomerSlots(input: SlotInput): CommandOf<'add_customer'> {
   const ref = personByAddress(refOf(name), email);
   const person = ref.contact && !ref.customer ? ref.contact : undefined;
   return compact({
-    intent: 'add_customer' as const, customer: ref.customer, contact: person ?? newContact(masked, name),
+    intent: 'add_customer' as const, customer: ref.customer, contact: person ?? newContact(masked, name, email),
     email, phone, tag: tagOf(masked), stage,
   });
 }
@@ -115,14 +117,14 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
     return compact({ intent: 'update_customer' as const, contact: parseNameSpan(newContact[1] ?? '', 'any').contact, customer: parseNameSpan(newContact[2] ?? '', 'any').customer, email, phone });
   }
   // "Tide Pool Swim School's new contact is Chloe Barnes".
-  const theirContact = /^(.+?)['’]s?\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc|buyer|owner|manager|founder|ceo|cto|cfo|coo)\s*(?:is\s+(?:now\s+)?|:\s*)([^,;]+)/i.exec(masked);
+  const theirContact = /^(.+?)['’]s?\s+(?:new\s+)?(?:main\s+|primary\s+)?(?:contact|point\s+of\s+contact|poc|buyer|owner|manager|founder|ceo|cto|cfo|coo)\s*(?:is\s+(?:now\s+)?|:\s*)([^,;]+)/i.exec(masked);
   if (theirContact) {
     const at = parseNameSpan(theirContact[1] ?? '', 'any');
     const who = parseNameSpan(theirContact[2] ?? '', 'any');
     return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
   }
   // "Pepper & Pine: new contact Joanna Wiśniewska".
-  const colonContact = /^(?:(?:update|edit|change)\s+)?([^:]{1,60}):\s*(?:(?:new|added?)\s+)?(?:a\s+)?contact\s*[:\-–—]?\s+([^,;]+)/i.exec(masked);
+  const colonContact = /^(?:(?:update|edit|change)\s+)?([^:]{1,60}?)(?::|\s[-–—])\s*(?:(?:new|added?)\s+)?(?:a\s+)?contact\s*[:\-–—]?\s+([^,;]+)/i.exec(masked);
   if (colonContact) {
     const at = parseNameSpan(colonContact[1] ?? '', 'any');
     const who = parseNameSpan(colonContact[2] ?? '', 'any');
