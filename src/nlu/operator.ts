@@ -4,7 +4,7 @@ import { extraIntent } from './extra-intents.ts';
 import { correctKeywords } from './fuzzy.ts';
 import { isChatter, type RuleIntent, ruleIntent } from './intent-rules.ts';
 import { createDealSlots, purchaseSlots, updateDealSlots } from './slots/commerce.ts';
-import type { NameRef } from './names.ts';
+import { hasCompanySuffix, isPersonName, type NameRef, parseNameSpan } from './names.ts';
 import { nameAfter, refOf, type SlotInput } from './slots/common.ts';
 import {
   addCustomerSlots, eraseSlots, listCustomersSlots, sendSurveySlots, summarySlots, updateCustomerSlots,
@@ -81,9 +81,37 @@ function withoutPoliteness(text: string): string {
   return core.length > 0 ? core : text;
 }
 
+// "Aegean Grill: Stavros called, wants …", "Tinderbox Coffee - quick call w/ Marisol, …": a customer named
+// alone before an interaction told on its own. The one named in the interaction is then the person there.
+const CUSTOMER_PREFIX = /^([^:,;–—]{2,60}?)\s*(?::|\s[-–—]\s*|,)\s*(\S.*)$/s;
+
+function logAfterCustomer(text: string, raw: string, ctx: DateContext): Command | undefined {
+  const m = CUSTOMER_PREFIX.exec(text);
+  if (!m) return undefined;
+  const prefix = (m[1] ?? '').trim();
+  const who = parseNameSpan(prefix, 'any');
+  if (!who.customer || who.contact || who.customer !== prefix || isPersonName(prefix) || /^(?:the\s+)?(?:call|meeting|note|fyi|nb|re|email|update)$/i.test(prefix)) return undefined;
+  const rest = m[2] ?? '';
+  if (ruleIntent(rest.toLowerCase(), rest)?.intent !== 'log_interaction') return undefined;
+  const command = logSlots({ text: rest, lower: rest.toLowerCase(), ctx }, raw);
+  if (command.customer && command.contact) return command;
+  const person = command.contact ?? (command.customer && !hasCompanySuffix(command.customer) ? command.customer : undefined);
+  return { ...command, customer: who.customer, ...(person ? { contact: person } : {}) };
+}
+
 /** Parses an operator's normalised message: engine housekeeping, then the rules, then the classifier. */
 export function parseOperator(text: string, raw: string, ctx: DateContext, guess: IntentGuesser): Command {
   const { text: corrected, asWritten } = correctKeywords(withoutPoliteness(text));
+  const command = parseCorrected(corrected, raw, ctx, guess);
+  // Read whole, the message found no one spoken to at a customer: try it as "<customer>: <interaction>".
+  const whole = command.intent === 'log_interaction' && command.customer && command.contact;
+  const prefixed = whole ? undefined : logAfterCustomer(corrected, raw, ctx);
+  const result = prefixed ?? command;
+  if ('note' in result && result.note) result.note = asWritten(result.note);
+  return result;
+}
+
+function parseCorrected(corrected: string, raw: string, ctx: DateContext, guess: IntentGuesser): Command {
   const extra = extraIntent(corrected);
   if (extra) return extra;
   const lower = corrected.toLowerCase();
@@ -91,7 +119,6 @@ export function parseOperator(text: string, raw: string, ctx: DateContext, guess
   const intent = rule?.intent ?? (isChatter(lower) ? undefined : guess(corrected));
   if (!intent) return contactDetailsFor(corrected, lower, ctx, raw) ?? { intent: 'unknown', reason: 'not_understood' };
   const command = commandFor(intent, { text: corrected, lower, ctx }, raw);
-  if ('note' in command && command.note) command.note = asWritten(command.note);
   const named = 'customer' in command || 'contact' in command;
   // A pronoun, a role, an e-mail address or a phone number also says who: "called them back",
   // "messaged the ops lead", "emailed ops@globex.com".

@@ -442,4 +442,14 @@ describe('people and businesses of small shops and services', () => {
       intent: 'create_followup', slots: { customer: 'Kauri Dental', note: 'chase for the final payment' },
     });
   });
+
+  it('reads a customer named alone before an interaction told on its own', () => {
+    expect(contract('Aegean Grill: Stavros called, wants to add a catering menu').slots).toEqual({
+      customer: 'Aegean Grill', contact: 'Stavros', kind: 'call', note: 'wants to add a catering menu',
+    });
+    expect(contract('Tinderbox Coffee - quick call w/ Marisol, she wants the cups printed by april').slots).toMatchObject({
+      customer: 'Tinderbox Coffee', contact: 'Marisol', kind: 'call',
+    });
+    expect(contract('Orbis: discussed pricing').intent).toBe('unknown');
+  });
 });
