@@ -452,4 +452,14 @@ describe('people and businesses of small shops and services', () => {
     });
     expect(contract('Orbis: discussed pricing').intent).toBe('unknown');
   });
+
+  it('reads an interaction headed by its kind and a separator, and calls on other apps', () => {
+    expect(contract('email — Beatriz Souza, Souza Arquitetura: loves the stationery').slots).toEqual({
+      customer: 'Souza Arquitetura', contact: 'Beatriz Souza', kind: 'email', note: 'loves the stationery',
+    });
+    expect(contract('msg from Feldman Dental: they want appointment cards too').slots).toMatchObject({ customer: 'Feldman Dental', kind: 'message' });
+    expect(contract('whatsapp call with Kavya, she wants Swiggy integration').slots).toMatchObject({ contact: 'Kavya', kind: 'call' });
+    expect(contract('facetime w/ Orbis, they loved the teaser').slots).toMatchObject({ customer: 'Orbis', kind: 'meeting' });
+    expect(contract('email templates are broken').intent).toBe('unknown');
+  });
 });

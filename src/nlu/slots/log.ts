@@ -140,7 +140,8 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
     });
   } else {
     const head = LOG_HEAD.exec(text);
-    const from = head ? head[0].length : 0;
+    // "email — Beatriz Souza, …", "Call: Thistle & Crown / Edmund Hale": the separator after the kind.
+    const from = head ? head[0].length + (/^\s*[:\-–—→/]\s*/.exec(text.slice(head[0].length))?.[0].length ?? 0) : 0;
     name = findLogName(named, from, firstClauseEnd(text, from));
     anchor = name?.end ?? from;
   }
