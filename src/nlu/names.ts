@@ -35,7 +35,7 @@ const POSSESSIVE = /^(.*?)['’]s$/u;
 const MAX_WORDS = 5;
 const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 // Titles before a person's name ("Dr. Osei", "Herr Brandt", "Sra. Ortega", "Smt. Iyer").
-const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri';
+const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|pastor|rev|reverend|father|rabbi|imam|whaea|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri';
 const TITLE = new RegExp(`^(?:${TITLES})$`, 'iu');
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
 const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');
@@ -49,7 +49,7 @@ const CONNECTOR_WORD = new RegExp(`^(?:${CONNECTORS})$`);
 const ROLE = /^\s+(?:new\s+)?(?:(?:marketing|sales|product|ops|operations|finance|design|engineering|it|hr|project|account|office|purchasing|procurement)\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|vp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner)\b/iu;
 // A role at a company after a person: "Ana Lima, CTO of Vexa", "Ximena Ortega, head of ops at Pampa Verde".
 const ROLE_AT =
-  /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b(?:[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*|\s*,\s*)(?=[\p{Lu}\d])/u;
+  /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:[\p{Ll}-]{2,12}\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b(?:[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*|\s*,\s*)(?=[\p{Lu}\d])/u;
 // A name in quotes is taken whole: "Blue Bottle Coffee".
 const QUOTED = /^["“‘'«]([\p{L}\p{N}][^"“”‘’'«»\n]{0,58}?)["”’'»]/u;
 
@@ -375,9 +375,12 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
   if (u1.possessive) {
     const business = possessiveBusiness(text, u1);
     if (business) return business;
-    // "Acme's Jane": a company's person.
-    const person = isPersonName(u1.name) ? undefined : readUnit(text, u1.end, lower);
-    if (person && isPersonName(person.name)) return { contact: person.name, customer: u1.name, start: u1.start, end: person.end };
+    // "Acme's Jane": a company's person; "Driftwood's owner Meredith", "Northgate Academy's bursar, Mrs Okafor".
+    const role = isPersonName(u1.name) ? null : /^\s+(?:[\p{Ll}\d-]+(?:\s+|,\s*)){1,3}?(?=\p{Lu})/u.exec(text.slice(u1.end, u1.end + 60));
+    const person = isPersonName(u1.name) ? undefined : readUnit(text, u1.end + (role?.[0].length ?? 0), role ? 'never' : lower);
+    if (person && (isPersonName(person.name) || (role && !looksLikeCompany(person.name) && nameWords(person.name).length <= 3))) {
+      return { contact: person.name, customer: u1.name, start: u1.start, end: person.end };
+    }
     return single(u1, text);
   }
   const rest = text.slice(u1.end, u1.end + 40);
@@ -409,8 +412,8 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
       if (company && shut) return { contact: u1.name, customer: company.name, start: u1.start, end: company.end + shut[0].length };
     }
     const u2 = readUnit(text, u1.end + paren[0].length, lower === 'never' ? 'never' : 'any');
-    // "(Acme)", and "(Acme CTO)" with the person's role after the company.
-    const close = u2 ? /^(?:\s+(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|owner|manager|buyer|director))?\s*\)/u.exec(text.slice(u2.end)) : null;
+    // "(Acme)", "(Acme CTO)" with the person's role after the company, "(Ben Tran, site super)".
+    const close = u2 ? /^(?:\s+(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|owner|manager|buyer|director)|,\s*[\p{Ll}\d .-]{1,30})?\s*\)/u.exec(text.slice(u2.end)) : null;
     if (u2 && close) {
       const end = u2.end + close[0].length;
       if (isPersonName(u2.name) && !isPersonName(u1.name)) return { contact: u2.name, customer: u1.name, start: u1.start, end };
@@ -439,7 +442,9 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     const role = u2?.possessive && personLike && !looksLikeCompany(u1.name) ? ROLE.exec(after) : null;
     if (u2 && role && !isPersonName(u2.name)) return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end + role[0].length };
     const ends = !u2?.possessive && /^(?:\s*$|\s*[,.;:!?)]|\s+[-–—])/.test(after);
-    if (u2 && (isPersonName(u1.name) || dash) && !isPersonName(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {
+    // "Rangi Te Whata, Te Whata Whānau Trust": a business after a name of two or three words that reads as no business.
+    const pairable = isPersonName(u1.name) || dash || (u2 !== undefined && looksLikeCompany(u2.name) && nameWords(u1.name).length >= 2 && !looksLikeCompany(u1.name));
+    if (u2 && pairable && !isPersonName(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }

@@ -462,4 +462,14 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('facetime w/ Orbis, they loved the teaser').slots).toMatchObject({ customer: 'Orbis', kind: 'meeting' });
     expect(contract('email templates are broken').intent).toBe('unknown');
   });
+
+  it("reads a person named by their role at a customer, in any of the usual shapes", () => {
+    expect(contract('Called Greenleaf, spoke to the principal, Dr Yvonne Achebe; contract signed').slots).toMatchObject({ customer: 'Greenleaf', contact: 'Dr Yvonne Achebe' });
+    expect(contract("msg from Feldman Dental's office manager Trish: they want appointment cards").slots).toMatchObject({ customer: 'Feldman Dental', contact: 'Trish' });
+    expect(contract("call with Northgate Academy's bursar, Mrs Adaeze Okafor. budget frozen").slots).toMatchObject({ customer: 'Northgate Academy', contact: 'Mrs Adaeze Okafor' });
+    expect(contract('Call — Jarrah Constructions (Ben Tran, site super): needs the turf laid').slots).toMatchObject({ customer: 'Jarrah Constructions', contact: 'Ben Tran' });
+    expect(contract('lunch w/ Rangi Te Whata, Te Whata Whānau Trust, about the garden').slots).toMatchObject({ customer: 'Te Whata Whānau Trust', contact: 'Rangi Te Whata' });
+    expect(contract('Met w/ Pastor Dale Whitaker from Grace Fellowship').slots).toMatchObject({ customer: 'Grace Fellowship', contact: 'Pastor Dale Whitaker' });
+    expect(contract("called Orbis's support line").slots).toEqual({ customer: 'Orbis', kind: 'call' });
+  });
 });

@@ -69,4 +69,5 @@ distillery brewing ceramics pottery gallery boutique market workshop works glass
 tailors barbers barbershop nails beauty spa physio therapy vets veterinary pets bikes cycles outfitters supplies
 hardware nursery gardens rugs jewellery jewelry optics apparel fashion cleaning laundry marketing creative digital
 exports imports castings supply marine outdoor outdoors packaging engineering contractors fabrics metals plastics
+constructions trust fellowship church academy montessori
 `.split(/\s+/).filter(Boolean));

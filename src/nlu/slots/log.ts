@@ -32,7 +32,10 @@ function speakerAfter(text: string, from: number): string | undefined {
   const rest = text.slice(from, from + 240);
   for (const re of [SPOKEN_TO, ROLE_BEFORE_NAME]) {
     for (const m of rest.matchAll(re)) {
-      const found = readNameAt(rest, (m.index ?? 0) + m[0].length, 'never');
+      // "spoke to the principal, Dr Yvonne Achebe", "spoke to the manager Hoa".
+      const at = (m.index ?? 0) + m[0].length;
+      const role = /^(?:(?:the|their|his|her|our)\s+)?(?:[\p{Ll}\d-]+[\s,]+){0,2}(?=\p{Lu})/u.exec(rest.slice(at));
+      const found = readNameAt(rest, at + (role?.[0].length ?? 0), 'never');
       if (found?.contact && !found.customer) return found.contact;
     }
   }
