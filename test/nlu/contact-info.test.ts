@@ -57,7 +57,7 @@ describe('e-mail addresses', () => {
 
 describe('e-mail addresses and phone numbers in parsed messages', () => {
   it.each([
-    ['emailed jane.okafor@brightwater.io about the renewal', { kind: 'email', email: 'jane.okafor@brightwater.io' }],
+    ['emailed jane.okafor@brightwater.io about the renewal', { kind: 'email', email: 'jane.okafor@brightwater.io', note: 'the renewal' }],
     ['emailed moritz.lang@kranich.de the onboarding guide', { kind: 'email', email: 'moritz.lang@kranich.de' }],
     ['called Ines at +351 21 123 4567, left a voicemail',
       { contact: 'Ines', kind: 'call', phone: '+351 21 123 4567', note: 'left a voicemail' }],
@@ -69,7 +69,7 @@ describe('e-mail addresses and phone numbers in parsed messages', () => {
     }],
     ['called +1 312 555 0175, wrong number', { kind: 'call', phone: '+1 312 555 0175', note: 'wrong number' }],
     ['left a voicemail for Owen at 416-555-0182', { contact: 'Owen', kind: 'call', phone: '416-555-0182' }],
-    ['got an email from chloe@northwind.ca about the invoice', { kind: 'email', email: 'chloe@northwind.ca' }],
+    ['got an email from chloe@northwind.ca about the invoice', { kind: 'email', email: 'chloe@northwind.ca', note: 'the invoice' }],
     ['phoned Jane, PO number 4500012345 approved', { contact: 'Jane', kind: 'call', note: 'PO number 4500012345 approved' }],
   ])('log: %s', (text, slots) => {
     expect(contract(text)).toEqual({ intent: 'log_interaction', slots });

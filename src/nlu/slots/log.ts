@@ -87,6 +87,17 @@ function splitNote(text: string, anchor: number): NoteParts & { noteStart: numbe
   return { ...noteFrom(text, clauseEnd), noteStart: clauseEnd };
 }
 
+// What the interaction was about, said in its own clause: "emailed Jane about the renewal" → "the
+// renewal"; the clauses after it go on in the note as written, up to a follow-up request.
+const TOPIC = /\b(?:about|re:?|regarding|abt)\s+(?=\S)/i;
+
+function topicNote(text: string, anchor: number, parts: NoteParts & { noteStart: number }): string | undefined {
+  const topic = TOPIC.exec(text.slice(anchor, parts.noteStart));
+  if (!topic) return undefined;
+  const end = parts.followUp === undefined ? text.length : text.length - parts.followUp.length;
+  return cleanValue(text.slice(anchor + topic.index + topic[0].length, end)).replace(/[\s,;:.–—-]+$/, '') || undefined;
+}
+
 function findLogName(text: string, from: number, clauseEnd: number): NameMatch | undefined {
   const direct = readNameAt(text, from);
   if (direct && direct.start < clauseEnd) return direct;
@@ -150,6 +161,7 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
   }
   const parts = splitNote(text, anchor);
   const interaction = text.slice(0, parts.noteStart);
+  const note = topicNote(text, anchor, parts) ?? parts.note;
   const speaker = name?.customer && !name.contact ? speakerAfter(named, name.end) : undefined;
   return compact({
     intent: 'log_interaction' as const,
@@ -157,7 +169,7 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
     ...(speaker ? { contact: speaker } : {}),
     ...reached,
     kind: noteFor ? ('note' as const) : detectKind(interaction) ?? detectKind(text),
-    note: parts.note,
+    note,
     dueAt: parts.followUp ? findDue(parts.followUp, ctx)?.at : undefined,
     occurredAt: findPast(interaction, ctx),
     words: raw,
