@@ -37,6 +37,8 @@ export const DEVELOPMENT_SPLITS: readonly DevelopmentSplit[] = [
   ['dev5', 'every intent, with the held-out part 2 brief'],
   ['dev6', 'six kinds of small business, person-customers and households'],
   ['dev7', 'hurried chat: dictation, forwards, shorthand, titles'],
+  ['dev8', 'logged interactions: every way of naming who and which customer'],
+  ['dev9', 'customer records: contacts, addresses, person-customers, summaries'],
 ].map(([name, about]) => ({ name: name!, path: join(CORPUS_DIR, `${name}.jsonl`), about: about! }));
 
 /** The held-out split: only measured, never trained on or read while writing rules. */
