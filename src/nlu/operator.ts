@@ -2,7 +2,7 @@ import type { Command, ReportPeriod } from '../core/command.ts';
 import type { DateContext } from './dates/index.ts';
 import { extraIntent } from './extra-intents.ts';
 import { correctKeywords } from './fuzzy.ts';
-import { isChatter, type RuleIntent, ruleIntent } from './intent-rules.ts';
+import { isChatter, LOG_HEAD, type RuleIntent, ruleIntent } from './intent-rules.ts';
 import { createDealSlots, purchaseSlots, updateDealSlots } from './slots/commerce.ts';
 import { hasCompanySuffix, isPersonName, type NameRef, parseNameSpan } from './names.ts';
 import { nameAfter, refOf, type SlotInput } from './slots/common.ts';
@@ -11,6 +11,7 @@ import {
 } from './slots/customers.ts';
 import { completeFollowupSlots, createFollowupSlots, listFollowupsSlots, snoozeFollowupSlots } from './slots/followups.ts';
 import { logSlots } from './slots/log.ts';
+import { cleanValue } from './text.ts';
 import { closeTicketSlots, openTicketSlots } from './slots/tickets.ts';
 
 /** Guesses an intent for a message no rule recognised; undefined when it is not confident. */
@@ -99,6 +100,29 @@ function logAfterCustomer(text: string, raw: string, ctx: DateContext): Command 
   return { ...command, customer: who.customer, ...(person ? { contact: person } : {}) };
 }
 
+// "renewal confirmed for another year – call with Meera, Bodhi Health": what happened first, then the
+// interaction with whom. The words before it are the note.
+const LATER_CLAUSE = /(?:[,;.!?]|\s[-–—])\s+/g;
+
+// Only the first few clauses are tried, so a long run of them costs no more than a few reads.
+const LATER_CLAUSES_TRIED = 6;
+
+function logClauseLater(text: string, raw: string, ctx: DateContext): Command | undefined {
+  let tried = 0;
+  for (const m of text.matchAll(LATER_CLAUSE)) {
+    if (++tried > LATER_CLAUSES_TRIED) break;
+    const at = (m.index ?? 0) + m[0].length;
+    const rest = text.slice(at);
+    if (!LOG_HEAD.test(rest)) continue;
+    const command = logSlots({ text: rest, lower: rest.toLowerCase(), ctx }, raw);
+    if (!command.customer && !command.contact) continue;
+    const before = cleanValue(text.slice(0, m.index ?? 0));
+    const note = [before, command.note].filter(Boolean).join(', ');
+    return { ...command, ...(note ? { note } : {}) };
+  }
+  return undefined;
+}
+
 /** Parses an operator's normalised message: engine housekeeping, then the rules, then the classifier. */
 export function parseOperator(text: string, raw: string, ctx: DateContext, guess: IntentGuesser): Command {
   const { text: corrected, asWritten } = correctKeywords(withoutPoliteness(text));
@@ -106,7 +130,8 @@ export function parseOperator(text: string, raw: string, ctx: DateContext, guess
   // Read whole, the message found no one spoken to at a customer: try it as "<customer>: <interaction>".
   const whole = command.intent === 'log_interaction' && command.customer && command.contact;
   const prefixed = whole ? undefined : logAfterCustomer(corrected, raw, ctx);
-  const result = prefixed ?? command;
+  const later = prefixed || command.intent !== 'unknown' ? undefined : logClauseLater(corrected, raw, ctx);
+  const result = prefixed ?? later ?? command;
   if ('note' in result && result.note) result.note = asWritten(result.note);
   return result;
 }

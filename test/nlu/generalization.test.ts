@@ -478,4 +478,12 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('emailed Bob @ Orbis re the contract, follow up Friday').slots).toMatchObject({ note: 'the contract', dueAt: '2026-11-27T14:00:00.000Z' });
     expect(contract('called Orbis, worried about pricing').slots).toMatchObject({ note: 'worried about pricing' });
   });
+
+  it('reads what happened first and the interaction with whom after it', () => {
+    expect(contract('renewal confirmed for another year – call with Meera, Bodhi Health').slots).toEqual({
+      customer: 'Bodhi Health', contact: 'Meera', kind: 'call', note: 'renewal confirmed for another year',
+    });
+    expect(contract('quote accepted 🎉 call from Pam @ Oakridge').slots).toMatchObject({ customer: 'Oakridge', contact: 'Pam', note: 'quote accepted' });
+    expect(contract('the weather is nice, met my mom').intent).toBe('unknown');
+  });
 });
