@@ -35,7 +35,7 @@ const POSSESSIVE = /^(.*?)['’]s$/u;
 const MAX_WORDS = 5;
 const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 // Titles before a person's name ("Dr. Osei", "Herr Brandt", "Sra. Ortega", "Smt. Iyer").
-const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|pastor|rev|reverend|father|rabbi|imam|whaea|sir|dame|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri';
+const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|pastor|rev|reverend|father|rabbi|imam|whaea|sir|dame|herrn|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri';
 const TITLE = new RegExp(`^(?:${TITLES})$`, 'iu');
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
 const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');
@@ -376,6 +376,10 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     const business = possessiveBusiness(text, u1);
     if (business) return business;
     // "Acme's Jane": a company's person; "Driftwood's owner Meredith", "Northgate Academy's bursar, Mrs Okafor".
+    // "Linh's sister Thu", "Pieter's colleague Femke Visser": the person spoken to is the second one.
+    const kin = isPersonName(u1.name) ? /^\s+(?:colleague|assistant|sister|brother|son|daughter|wife|husband|partner|dad|mum|mom|boss|deputy|2ic)\s+(?=\p{Lu})/iu.exec(text.slice(u1.end, u1.end + 30)) : null;
+    const other = kin ? readUnit(text, u1.end + kin[0].length, 'never') : undefined;
+    if (other && !looksLikeCompany(other.name)) return { contact: other.name, start: u1.start, end: other.end };
     const role = isPersonName(u1.name) ? null : /^\s+(?:[\p{Ll}\d-]+(?:\s+|,\s*)){1,3}?(?=\p{Lu})/u.exec(text.slice(u1.end, u1.end + 60));
     const person = isPersonName(u1.name) ? undefined : readUnit(text, u1.end + (role?.[0].length ?? 0), role ? 'never' : lower);
     if (person && (isPersonName(person.name) || (role && !looksLikeCompany(person.name) && nameWords(person.name).length <= 3))) {
@@ -413,7 +417,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     }
     const u2 = readUnit(text, u1.end + paren[0].length, lower === 'never' ? 'never' : 'any');
     // "(Acme)", "(Acme CTO)" with the person's role after the company, "(Ben Tran, site super)".
-    const close = u2 ? /^(?:\s+(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|owner|manager|buyer|director)|,\s*[\p{Ll}\d .-]{1,30})?\s*\)/u.exec(text.slice(u2.end)) : null;
+    const close = u2 ? /^(?:\s+(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|owner|manager|buyer|director)|,\s*[\p{Ll}\d .-]{1,30}|,\s*\p{Lu}[\p{L} .-]{1,25})?\s*\)/u.exec(text.slice(u2.end)) : null;
     if (u2 && close) {
       const end = u2.end + close[0].length;
       if (isPersonName(u2.name) && !isPersonName(u1.name)) return { contact: u2.name, customer: u1.name, start: u1.start, end };
@@ -429,6 +433,12 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
   if (roleAt) {
     const u2 = readUnit(text, u1.end + roleAt[0].length, 'never');
     if (u2 && !isPersonName(u2.name)) return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
+  }
+  // "Thistle & Crown / Edmund Hale": a customer and the person there.
+  const slash = /^\s*\/\s*/.exec(rest);
+  if (slash && !isPersonName(u1.name)) {
+    const u2 = readUnit(text, u1.end + slash[0].length, 'never');
+    if (u2 && !looksLikeCompany(u2.name) && (isPersonName(u2.name) || looksLikeCompany(u1.name) || nameWords(u2.name).length >= 2)) return { contact: u2.name, customer: u1.name, start: u1.start, end: u2.end };
   }
   // "Jane, Acme" and "Jane - Acme" when the company ends the clause; "Jane, Acme's CTO".
   const comma = /^(?:\s*,|\s+[-–—])\s*/.exec(rest);

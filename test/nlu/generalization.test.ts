@@ -486,4 +486,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('quote accepted 🎉 call from Pam @ Oakridge').slots).toMatchObject({ customer: 'Oakridge', contact: 'Pam', note: 'quote accepted' });
     expect(contract('the weather is nice, met my mom').intent).toBe('unknown');
   });
+
+  it("reads 'Company / Person', a company and place in brackets, a person's colleague and 'the owner X'", () => {
+    expect(contract('Call: Thistle & Crown / Edmund Hale. PO raised').slots).toMatchObject({ customer: 'Thistle & Crown', contact: 'Edmund Hale' });
+    expect(contract('called Orbis / Globex').slots).toEqual({ customer: 'Orbis', kind: 'call' });
+    expect(contract('called Ani Petrosyan (Ararat Bakery, Glendale) no answer').slots).toMatchObject({ customer: 'Ararat Bakery', contact: 'Ani Petrosyan' });
+    expect(contract("Jane's assistant called").slots).toMatchObject({ contact: 'Jane', kind: 'call' });
+    expect(contract('rang Harvest Hill Organics, the owner Bridget wants native plantings').slots).toMatchObject({ customer: 'Harvest Hill Organics', contact: 'Bridget' });
+    expect(contract('Telefonat mit Herrn Bauer (Bauer & Söhne KG): wants samples').slots).toMatchObject({ customer: 'Bauer & Söhne KG', contact: 'Herrn Bauer', kind: 'call' });
+  });
 });

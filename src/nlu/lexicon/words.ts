@@ -8,7 +8,7 @@ each every both either neither other another such own same so than too very just
 again already now then here there about above across after against along among around as at before behind
 below beneath beside between beyond but by despite down during except for from in inside into like near of
 off on onto out outside over past per since through throughout till to toward towards under until up upon via
-with within without re regarding abt tel mailto whats and or nor if because while though although unless whether
+with within without re regarding abt tel mailto whats mit and or nor if because while though although unless whether
 is am are was were be been being have has had having do does did done doing will would shall should can could
 may might must ought get gets got getting go goes went going gone make makes made say says said saying tell
 told ask asked want wants wanted need needs needed like likes liked love loves loved hate think thinks thought

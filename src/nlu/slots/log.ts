@@ -26,7 +26,7 @@ const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+|#\s*\(\s*/i;
 // called (Lena)", "their CTO Joana Ribeiro says …". A name that only starts a later clause ("Jared
 // wants a new draft") is not the contact (LABELING.md).
 const SPOKEN_TO = /\b(?:talked|spoke|speaking|chatted)\s+(?:to|with)\s+|^\s*\(\s*(?=\p{Lu})/giu;
-const ROLE_BEFORE_NAME = /\b(?:their|our)\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|co-?founder|owner|manager|buyer|director|head\s+of\s+[\p{L}-]+)\s+(?=\p{Lu})/giu;
+const ROLE_BEFORE_NAME = /\b(?:their|our|the|new)\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|co-?founder|owner|manager|buyer|director|head\s+of\s+[\p{L}-]+)\s+(?=\p{Lu})/giu;
 
 function speakerAfter(text: string, from: number): string | undefined {
   const rest = text.slice(from, from + 240);
