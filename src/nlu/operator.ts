@@ -1,11 +1,11 @@
-import type { Command, ReportPeriod } from '../core/command.ts';
+import type { Command, CommandOf, ReportPeriod } from '../core/command.ts';
 import type { DateContext } from './dates/index.ts';
 import { extraIntent } from './extra-intents.ts';
 import { correctKeywords } from './fuzzy.ts';
 import { isChatter, LOG_HEAD, type RuleIntent, ruleIntent } from './intent-rules.ts';
 import { createDealSlots, purchaseSlots, updateDealSlots } from './slots/commerce.ts';
 import { hasCompanySuffix, isPersonName, type NameRef, parseNameSpan } from './names.ts';
-import { nameAfter, refOf, type SlotInput } from './slots/common.ts';
+import { nameAfter, personByAddress, refOf, type SlotInput } from './slots/common.ts';
 import {
   addCustomerSlots, eraseSlots, listCustomersSlots, sendSurveySlots, summarySlots, updateCustomerSlots,
 } from './slots/customers.ts';
@@ -41,12 +41,22 @@ function reportSubject(text: string): NameRef {
   return found && !NOT_A_SUBJECT.test(found.customer ?? found.contact ?? '') ? refOf(found) : {};
 }
 
+// "Hattie Lane's email bounced, use hattie.lane@…", "Teodora changed her number: …": a person's details.
+function personalUpdate(command: CommandOf<'update_customer'>, lower: string): CommandOf<'update_customer'> {
+  if (!command.customer || command.contact) return command;
+  const spelled = personByAddress({ customer: command.customer }, command.email);
+  const theirs = /\b(?:his|her)\s+(?:new\s+)?(?:number|phone|mobile|cell|e-?mail|address)\b/.test(lower) && !hasCompanySuffix(command.customer);
+  if (!spelled.contact && !theirs) return command;
+  const { customer, ...rest } = command;
+  return { ...rest, contact: customer };
+}
+
 // Builds the Command for an intent the rules or the classifier chose, reading its slots from the message.
 function commandFor(intent: RuleIntent, input: SlotInput, raw: string): Command {
   switch (intent) {
     case 'log_interaction': return logSlots(input, raw);
     case 'add_customer': return addCustomerSlots(input);
-    case 'update_customer': return updateCustomerSlots(input);
+    case 'update_customer': return personalUpdate(updateCustomerSlots(input), input.lower);
     case 'customer_summary': return summarySlots(input);
     case 'list_customers': return listCustomersSlots(input);
     case 'create_followup': return createFollowupSlots(input);

@@ -495,4 +495,11 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('rang Harvest Hill Organics, the owner Bridget wants native plantings').slots).toMatchObject({ customer: 'Harvest Hill Organics', contact: 'Bridget' });
     expect(contract('Telefonat mit Herrn Bauer (Bauer & Söhne KG): wants samples').slots).toMatchObject({ customer: 'Bauer & Söhne KG', contact: 'Herrn Bauer', kind: 'call' });
   });
+
+  it("reads a person's changed details by their own address or by 'her/his'", () => {
+    expect(contract("Hattie Lane's email bounced, use hattie.lane@bramble.studio instead").slots).toEqual({ contact: 'Hattie Lane', email: 'hattie.lane@bramble.studio' });
+    expect(contract('Teodora changed her number: +1 347 555 0126').slots).toEqual({ contact: 'Teodora', phone: '+1 347 555 0126' });
+    expect(contract('Orbis changed their number: 555 0100').slots).toEqual({ customer: 'Orbis', phone: '555 0100' });
+    expect(contract('new lead: Bramble Studio, Hattie Lane, hattie@bramble.studio').slots).toMatchObject({ customer: 'Bramble Studio', contact: 'Hattie Lane' });
+  });
 });

@@ -98,13 +98,15 @@ export function personByAddress(ref: NameRef, email: string | undefined, firstNa
   const name = ref.customer;
   if (!name || ref.contact || !email || hasCompanySuffix(name)) return ref;
   const words = name.split(/\s+/).map((w) => foldName(w).replace(/[^a-z]/g, '')).filter(Boolean);
-  // "Farouk Electronics, farouk.e@…" is a business: a family name is no ordinary word.
-  if (words.length < 2 || words.length > 3 || isEnglishWord(words[words.length - 1]!)) return ref;
+  if (words.length < 2 || words.length > 3) return ref;
   const local = foldName(email.slice(0, email.indexOf('@')));
   const parts = local.split(/[._+-]/).map((t) => t.replace(/\d+$/, '')).filter(Boolean);
   const first = words[0]!;
   const last = words[words.length - 1]!;
+  if (firstNameEnough && parts.includes(first)) return { contact: name };
+  // "Farouk Electronics, farouk.e@…" is a business: an ordinary last word counts only when spelled out ("hattie.lane@").
+  if (isEnglishWord(last) && !parts.includes(last)) return ref;
   const has = (w: string) => parts.includes(w) || parts.includes(w[0]!);
-  const spelled = (firstNameEnough && parts.includes(first)) || (parts.length >= 2 && has(first) && has(last) && (parts.includes(first) || parts.includes(last))) || local === first + last || local === first[0] + last;
+  const spelled = (parts.length >= 2 && has(first) && has(last) && (parts.includes(first) || parts.includes(last))) || local === first + last || local === first[0] + last;
   return spelled ? { contact: name } : ref;
 }
