@@ -337,8 +337,10 @@ function isFamily(text: string, u: Unit): boolean {
   const plural = /^['’]/.test(text.slice(u.end - 1, u.end)) || /^['’](?!s)/.test(text.slice(u.end, u.end + 2));
   if (!plural && text.slice(Math.max(0, u.start - 4), u.start) !== 'the ') return false;
   if (isEnglishWord(stem.toLowerCase()) || isEnglishWord(u.name.toLowerCase())) return false;
-  // A known family name, or one that ends its clause ("the Kowalczyks, …"; "the Orbis renewal" is a company's).
-  return isSurname(stem) || /^(?:$|[,.;:!?'’]| \()/.test(text.slice(u.end, u.end + 2));
+  // A known family name, or one no noun follows ("the Kowalczyks, …", "the Haddads in 2 weeks"; "the Orbis
+  // renewal" is a company's).
+  const next = /^ ([\p{L}'’]+)/u.exec(text.slice(u.end, u.end + 30))?.[1];
+  return isSurname(stem) || /^(?:$|[,.;:!?'’—–-]| \()/.test(text.slice(u.end, u.end + 2)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said)$/i.test(next));
 }
 
 // Whether a name opens with a known given name, a title or an initial ("Jane …", "Dr. …", "J. …").
@@ -402,7 +404,9 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     // After "at"/"from" a company is expected, so ordinary words count ("from massive dynamic").
     const u2 = readUnit(text, u1.end + link[0].length, lower === 'never' ? 'never' : 'any');
     // A company is expected there: a family name alone does not make it a person ("from Fratelli Conti").
-    if (u2 && (!isPersonName(u2.name) || !startsAsPerson(u2.name))) {
+    // "at the market stall" is a place: lower-case words after an article name no company.
+    const place = u2 !== undefined && !u2.capitalized && /^the\s/i.test(text.slice(u1.end + link[0].length, u1.end + link[0].length + 4));
+    if (u2 && !place && (!isPersonName(u2.name) || !startsAsPerson(u2.name))) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }

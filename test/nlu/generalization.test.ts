@@ -502,4 +502,10 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('Orbis changed their number: 555 0100').slots).toEqual({ customer: 'Orbis', phone: '555 0100' });
     expect(contract('new lead: Bramble Studio, Hattie Lane, hattie@bramble.studio').slots).toMatchObject({ customer: 'Bramble Studio', contact: 'Hattie Lane' });
   });
+
+  it('reads households before a preposition, and no company in "at the <place>"', () => {
+    expect(contract('left vm for the Hendersons re: the garage sale flyers').slots).toMatchObject({ contact: 'Hendersons', kind: 'call' });
+    expect(contract('Met the Schmidts at the market stall').slots).toEqual({ contact: 'Schmidts', kind: 'meeting' });
+    expect(contract('remind me to send the Orbis renewal quote').slots).toMatchObject({ customer: 'Orbis' });
+  });
 });
