@@ -159,7 +159,7 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
     name = { customer: lowerPair[1], start: name.start, end: name.start + (lowerPair[1] ?? '').length };
   }
   // A cell phone is a person's: "Erlich's cell is ..." names a contact even without a known given name.
-  if (name?.customer && !name.contact && !hasCompanySuffix(name.customer) && /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2}['’]s\s+(?:personal\s+)?(?:cell|mobile)\b/u.test(masked.slice(name.start))) {
+  if (name?.customer && !name.contact && !hasCompanySuffix(name.customer) && /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}['’]s\s+(?:personal\s+)?(?:cell|mobile)\b/u.test(masked.slice(name.start))) {
     name = { contact: name.customer, start: name.start, end: name.end };
   }
   // Without a name, what follows the command word and any pronoun ("tag them as vip").
