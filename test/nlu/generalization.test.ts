@@ -508,4 +508,10 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('Met the Schmidts at the market stall').slots).toEqual({ contact: 'Schmidts', kind: 'meeting' });
     expect(contract('remind me to send the Orbis renewal quote').slots).toMatchObject({ customer: 'Orbis' });
   });
+
+  it('reads the first of the people listed after a customer as the contact, but not a later subject', () => {
+    expect(contract('call with Zaitoon — Farhan + his brother Imran — menu app v2 signed off').slots).toMatchObject({ customer: 'Zaitoon', contact: 'Farhan' });
+    expect(contract('met Orbis, Lena and Tom were there').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena' });
+    expect(contract('call with Orbis, Lena wants a new draft').slots.contact).toBeUndefined();
+  });
 });

@@ -28,8 +28,15 @@ const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+|#\s*\(\s*/i;
 const SPOKEN_TO = /\b(?:talked|spoke|speaking|chatted)\s+(?:to|with)\s+|^\s*\(\s*(?=\p{Lu})/giu;
 const ROLE_BEFORE_NAME = /\b(?:their|our|the|new)\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|co-?founder|owner|manager|buyer|director|head\s+of\s+[\p{L}-]+)\s+(?=\p{Lu})/giu;
 
+const CLAUSE_START = /(?:^|[,:;.!?]\s*|\s[-–—]\s*)(?=\p{Lu})/gu;
+
 function speakerAfter(text: string, from: number): string | undefined {
   const rest = text.slice(from, from + 240);
+  // "call with Zaitoon — Farhan + his brother Imran — …": the people there, listed; the first is the contact.
+  for (const m of rest.matchAll(CLAUSE_START)) {
+    const found = readNameAt(rest, (m.index ?? 0) + m[0].length, 'never');
+    if (found?.contact && !found.customer && /^\s*(?:\+|&|and\s)/.test(rest.slice(found.end))) return found.contact;
+  }
   for (const re of [SPOKEN_TO, ROLE_BEFORE_NAME]) {
     for (const m of rest.matchAll(re)) {
       // "spoke to the principal, Dr Yvonne Achebe", "spoke to the manager Hoa".
