@@ -97,6 +97,8 @@ function withoutPoliteness(text: string): string {
 const CUSTOMER_PREFIX = /^([^:,;–—]{2,60}?)\s*(?::|\s[-–—]\s*|,)\s*(\S.*)$/s;
 
 function logAfterCustomer(text: string, raw: string, ctx: DateContext): Command | undefined {
+  // A message that opens with the interaction ("log call with …", "called …") has no customer before it.
+  if (/^log\s/i.test(text) || LOG_HEAD.test(text)) return undefined;
   const m = CUSTOMER_PREFIX.exec(text);
   if (!m) return undefined;
   const prefix = (m[1] ?? '').trim();
