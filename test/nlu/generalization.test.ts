@@ -514,4 +514,21 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('met Orbis, Lena and Tom were there').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena' });
     expect(contract('call with Orbis, Lena wants a new draft').slots.contact).toBeUndefined();
   });
+
+  it('reads a forwarded e-mail or text by its signature: the sender, their company and number, the body as the note', () => {
+    expect(contract('fw: pls share the APK by thursday\n\nRegards,\nAparna Das\nProject Manager, Saffronbyte Technologies Pvt Ltd\n+91 80 4123 5566')).toEqual({
+      intent: 'log_interaction',
+      slots: { contact: 'Aparna Das', customer: 'Saffronbyte Technologies Pvt Ltd', kind: 'email', phone: '+91 80 4123 5566', note: 'pls share the APK by thursday' },
+    });
+    expect(contract('fwd sms:\nrunning late, there by 10\n— Tevita Fifita, 0491 570 133').slots).toMatchObject({ contact: 'Tevita Fifita', kind: 'message', note: 'running late, there by 10' });
+    expect(contract('fwd:\nHi Sam,\nthe invoice is paid\nThanks,\nLena Berg\nOrbis GmbH').slots).toMatchObject({ contact: 'Lena Berg', customer: 'Orbis GmbH', note: 'the invoice is paid' });
+    expect(contract('fwd: Orbis paid $500 for the plan').intent).toBe('record_purchase');
+  });
+
+  it('reads a time word or a comma between the kind and the name', () => {
+    expect(contract('meeting today — Carla Mendes & Joe Pratt of Greenleaf Montessori. they want the rebrand').slots).toMatchObject({
+      contact: 'Carla Mendes', customer: 'Greenleaf Montessori', note: 'they want the rebrand',
+    });
+    expect(contract('quick call, Hal from Brody & Sons: the permit came through').slots).toMatchObject({ contact: 'Hal', customer: 'Brody & Sons' });
+  });
 });

@@ -162,7 +162,9 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
   } else {
     const head = LOG_HEAD.exec(text);
     // "email — Beatriz Souza, …", "Call: Thistle & Crown / Edmund Hale": the separator after the kind.
-    const from = head ? head[0].length + (/^\s*[:\-–—→/]\s*/.exec(text.slice(head[0].length))?.[0].length ?? 0) : 0;
+    // "meeting today — Carla Mendes …", "quick call, Hal from Brody & Sons: …": a time word and a separator after it too.
+    const lead = /^(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)|earlier|just\s+now))?\s*[:\-–—→/,]\s*/i;
+    const from = head ? head[0].length + (lead.exec(text.slice(head[0].length))?.[0].length ?? 0) : 0;
     name = findLogName(named, from, firstClauseEnd(text, from));
     anchor = name?.end ?? from;
   }
