@@ -65,7 +65,7 @@ function digitsStartName(word: string): boolean {
 }
 
 // Legal forms that are also ordinary words in lower case ("Fjordbyte AS", "Volta SE", but "add Acme as ...").
-const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA)$/;
+const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA|HOA)$/;
 // Multi-word legal forms written after a name ("Mazur Software sp. z o.o.", "Tatra s.r.o.").
 const LEGAL_TAIL = /^(?: \(pty\) ltd\.?| (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.|d\.o\.o\.|k\.k\.|a\.s\.)|, ?(?:ltd|limited)\.?)(?![\p{L}\p{N}])/iu;
 // Country and region codes that end a company's name ("Kiwi Kitchens NZ", "Globex UK").
@@ -340,7 +340,7 @@ function isFamily(text: string, u: Unit): boolean {
   // A known family name, or one no noun follows ("the Kowalczyks, …", "the Haddads in 2 weeks"; "the Orbis
   // renewal" is a company's).
   const next = /^ ([\p{L}'’]+)/u.exec(text.slice(u.end, u.end + 30))?.[1];
-  return isSurname(stem) || /^(?:$|[,.;:!?'’—–-]| \()/.test(text.slice(u.end, u.end + 2)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said)$/i.test(next));
+  return isSurname(stem) || /^(?:$|[,.;:!?'’—–-]| [(—–-])/.test(text.slice(u.end, u.end + 2)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said)$/i.test(next));
 }
 
 // Whether a name opens with a known given name, a title or an initial ("Jane …", "Dr. …", "J. …").

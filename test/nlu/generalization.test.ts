@@ -531,4 +531,12 @@ describe('people and businesses of small shops and services', () => {
     });
     expect(contract('quick call, Hal from Brody & Sons: the permit came through').slots).toMatchObject({ contact: 'Hal', customer: 'Brody & Sons' });
   });
+
+  it('reads whoever was spoken to as a person, known given name or not, but no acronym', () => {
+    expect(contract('Called Wattle & Gum Café, spoke to the manager Hoa — they want fortnightly visits').slots).toMatchObject({ customer: 'Wattle & Gum Café', contact: 'Hoa' });
+    expect(contract('called Cloudkraft, Ankit Jain is away, spoke to their PM Divya').slots).toMatchObject({ customer: 'Cloudkraft', contact: 'Divya' });
+    expect(contract('called Orbis, spoke to IBM').slots.contact).toBeUndefined();
+    expect(contract('facetime w/ the Delgados — family reunion video').slots).toMatchObject({ contact: 'Delgados' });
+    expect(contract('met the Sunset Ridge HOA board').slots).toMatchObject({ customer: 'Sunset Ridge HOA' });
+  });
 });

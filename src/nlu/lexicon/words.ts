@@ -51,7 +51,7 @@ export const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(`
 inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc llp plc gmbh ag kg aps sa sas sarl spa srl ltda
 bv nv pty oy ab kk labs lab industries systems technologies technology tech group holdings partners enterprises
 solutions software studios studio ventures trading analytics media consulting agency bank foods logistics capital
-international global networks dynamics robotics health motors ai hoa
+international global networks dynamics robotics health motors ai
 `.split(/\s+/).filter(Boolean));
 
 /**

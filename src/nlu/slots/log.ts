@@ -3,7 +3,7 @@ import { findContactDetails } from '../contact-info.ts';
 import { findDue, findPast } from '../dates/index.ts';
 import { LOG_HEAD } from '../intent-rules.ts';
 import { detectKind, kindFromWord } from '../kinds.ts';
-import { findCapitalizedName, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
+import { findCapitalizedName, hasCompanySuffix, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
 import { clauses, cleanValue } from '../text.ts';
 import { compact, nameAfter, personByAddress, refOf, type SlotInput } from './common.ts';
 
@@ -41,9 +41,11 @@ function speakerAfter(text: string, from: number): string | undefined {
     for (const m of rest.matchAll(re)) {
       // "spoke to the principal, Dr Yvonne Achebe", "spoke to the manager Hoa".
       const at = (m.index ?? 0) + m[0].length;
-      const role = /^(?:(?:the|their|his|her|our)\s+)?(?:[\p{Ll}\d-]+[\s,]+){0,2}(?=\p{Lu})/u.exec(rest.slice(at));
+      const role = /^(?:(?:the|their|his|her|our)\s+)?(?:(?:[\p{Ll}\d-]+|\p{Lu}{2,4}(?=\s+\p{Lu}))[\s,]+){0,2}(?=\p{Lu})/u.exec(rest.slice(at));
       const found = readNameAt(rest, at + (role?.[0].length ?? 0), 'never');
       if (found?.contact && !found.customer) return found.contact;
+      // Someone spoken to is a person, known given name or not ("spoke to the manager Hoa").
+      if (found?.customer && !found.contact && !hasCompanySuffix(found.customer) && !/^[\p{Lu}\d&]+$/u.test(found.customer) && found.customer.split(' ').length <= 3) return found.customer;
     }
   }
   return undefined;
