@@ -107,6 +107,13 @@ function updateTarget(masked: string): NameMatch | undefined {
   return named ?? readNameAt(masked, 0) ?? findCapitalizedName(masked);
 }
 
+// A contact given to a customer, each named in its own words ("Acme's new contact is Jane", "add contact Jane to Acme").
+function contactAdded(at: string, who: string, email: string | undefined, phone: string | undefined): CommandOf<'update_customer'> {
+  const place = parseNameSpan(at, 'any');
+  const person = parseNameSpan(who, 'any');
+  return compact({ intent: 'update_customer' as const, customer: place.customer ?? place.contact, contact: person.contact ?? person.customer, email, phone });
+}
+
 /** Slots of a customer change: who, and the new phone, e-mail, tag or lifecycle stage. */
 export function updateCustomerSlots(input: SlotInput): CommandOf<'update_customer'> {
   const { text } = input;
@@ -118,29 +125,17 @@ export function updateCustomerSlots(input: SlotInput): CommandOf<'update_custome
   }
   // "Tide Pool Swim School's new contact is Chloe Barnes".
   const theirContact = /^(.+?)['’]s?\s+(?:new\s+)?(?:main\s+|primary\s+)?(?:contact|point\s+of\s+contact|poc|buyer|owner|manager|founder|ceo|cto|cfo|coo)\s*(?:is\s+(?:now\s+)?|:\s*)([^,;]+)/i.exec(masked);
-  if (theirContact) {
-    const at = parseNameSpan(theirContact[1] ?? '', 'any');
-    const who = parseNameSpan(theirContact[2] ?? '', 'any');
-    return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
-  }
+  if (theirContact) return contactAdded(theirContact[1] ?? '', theirContact[2] ?? '', email, phone);
   // "Pepper & Pine: new contact Joanna Wiśniewska".
   const colonContact = /^(?:(?:update|edit|change)\s+)?([^:]{1,60}?)(?::|\s[-–—])\s*(?:(?:new|added?)\s+)?(?:a\s+)?contact\s*[:\-–—]?\s+([^,;]+)/i.exec(masked);
-  if (colonContact) {
-    const at = parseNameSpan(colonContact[1] ?? '', 'any');
-    const who = parseNameSpan(colonContact[2] ?? '', 'any');
-    return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
-  }
+  if (colonContact) return contactAdded(colonContact[1] ?? '', colonContact[2] ?? '', email, phone);
   const addedTo = ADDED_TO.exec(masked);
   if (addedTo && isPersonName(addedTo[1] ?? '')) {
     const at = parseNameSpan(addedTo[2] ?? '', 'any');
     return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: addedTo[1], email, phone });
   }
   const added = ADDED_CONTACT.exec(masked);
-  if (added) {
-    const who = parseNameSpan(added[2] ?? added[3] ?? '', 'any');
-    const at = parseNameSpan(added[1] ?? added[4] ?? '', 'any');
-    return compact({ intent: 'update_customer' as const, customer: at.customer ?? at.contact, contact: who.contact ?? who.customer, email, phone });
-  }
+  if (added) return contactAdded(added[1] ?? added[4] ?? '', added[2] ?? added[3] ?? '', email, phone);
   // "remove tag vip from Acme" / "untag vip from Acme": the tag first, then the customer.
   const removal = /^(?:(?:remove|delete|drop)\s+(?:the\s+)?tag|untag)\s+["']?(.+?)["']?\s+from\s+(.+?)\s*[.!]*$/i.exec(masked);
   if (removal) {

@@ -13,7 +13,7 @@ const FOLLOWUP_CLAUSE =
 
 // The operator's own next step with a time: "send quote Tuesday", "revert by Friday", "fu in 2 wks".
 const NEXT_STEP =
-  /^(?:fu\b|(?:revert|answer|reply|respond|get\s+back)\b|(?:send|sending)\s+(?:(?:the|a|an|them|her|him|our)\s+)*(?:quote|proposal|offer|estimate|contract|invoice|deck|draft)\b|quote\s+by\b).*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|^(?:fu\b|(?:revert|answer|reply|respond|get\s+back)\b|(?:send|sending)\s+(?:(?:the|a|an|them|her|him|our)\s+)*(?:quote|proposal|offer|estimate|contract|invoice|deck|draft)\b|quote\s+by\b).*\b(?:tomorrow|tmrw|today|tonight|eod|next\s+(?:week|month)|in\s+\d+\s*\w+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,2}(?:st|nd|rd|th))\b/i;
+  /^(?:fu\b|(?:revert|answer|reply|respond|get\s+back)\b|(?:send|sending)\s+(?:(?:the|a|an|them|her|him|our)\s+)*(?:quote|proposal|offer|estimate|contract|invoice|deck|draft)\b|quote\s+by\b).*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|tmrw|today|tonight|eod|next\s+(?:week|month)|in\s+\d+\s*\w+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,2}(?:st|nd|rd|th))\b/i;
 
 const EXPLICIT = /^log\s+(?:a\s+|an\s+)?([\w-]+)\s+(?:with|for|to|w\/)\s+([^:]+?)\s*:\s*(.*)$/i;
 const CONTINUES = /^(?:for|over|about|re|regarding|during|via|yesterday|today|this\s+(?:morning|afternoon|evening)|earlier|last\s+\w+)\b/i;
