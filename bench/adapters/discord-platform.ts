@@ -3,6 +3,7 @@
 // gateway to the reply reaching its REST endpoint.
 import { DiscordFake, type FakeUser, type SentMessage } from '../../test/fakes/discord-fake.ts';
 import { servePlatform } from './platform-process.ts';
+import { runConversations, type Load } from './shared.ts';
 
 const REPLY_TIMEOUT_MS = 30_000;
 
@@ -54,14 +55,10 @@ const api = {
   async warmUp(): Promise<void> {
     for (let i = 0; i < users.length; i += 20) await Promise.all(users.slice(i, i + 20).map((u) => roundTrip(u, 'log call with Acme: warm-up')));
   },
-  /** The first `conversations` users at once, `perConversation` messages each; latencies and elapsed seconds. */
-  async converse(conversations: number, perConversation: number, label: string): Promise<{ latencies: number[]; seconds: number }> {
-    const latencies: number[] = [];
-    const started = performance.now();
-    await Promise.all(users.slice(0, conversations).map(async (user) => {
-      for (let i = 0; i < perConversation; i += 1) latencies.push(await roundTrip(user, `log call with Acme: ${label} ${i}`));
-    }));
-    return { latencies, seconds: (performance.now() - started) / 1000 };
+  /** The first `conversations` users at once under `load`; latencies and elapsed seconds. */
+  async converse(conversations: number, load: Load, label: string): Promise<{ latencies: number[]; seconds: number }> {
+    const { results, seconds } = await runConversations(conversations, load, (c, n) => roundTrip(users[c]!, `log call with Acme: ${label} ${n}`));
+    return { latencies: results, seconds };
   },
   async close(): Promise<void> {
     await fake?.close();

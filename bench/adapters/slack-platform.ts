@@ -3,6 +3,7 @@
 // chat.postMessage; the ack is from sending the request to its HTTP 200.
 import { SlackFake } from '../../test/fakes/slack-fake.ts';
 import { servePlatform } from './platform-process.ts';
+import { runConversations, type Load } from './shared.ts';
 
 const REPLY_TIMEOUT_MS = 120_000;
 
@@ -35,19 +36,10 @@ const api = {
     current().deliverTo(url);
   },
   roundTrip,
-  /** `users` conversations at once, `perConversation` messages each, each waiting for its reply. */
-  async converse(users: string[], perConversation: number, label: string): Promise<{ latencies: number[]; acks: number[]; seconds: number }> {
-    const latencies: number[] = [];
-    const acks: number[] = [];
-    const started = performance.now();
-    await Promise.all(users.map(async (user) => {
-      for (let i = 0; i < perConversation; i += 1) {
-        const [latency, ack] = await roundTrip(user, `log call with Acme: ${label} ${i}`);
-        latencies.push(latency);
-        acks.push(ack);
-      }
-    }));
-    return { latencies, acks, seconds: (performance.now() - started) / 1000 };
+  /** `users` conversations at once under `load`, each waiting for its reply. */
+  async converse(users: string[], load: Load, label: string): Promise<{ latencies: number[]; acks: number[]; seconds: number }> {
+    const { results, seconds } = await runConversations(users.length, load, (c, n) => roundTrip(users[c]!, `log call with Acme: ${label} ${n}`));
+    return { latencies: results.map(([latency]) => latency), acks: results.map(([, ack]) => ack), seconds };
   },
   /** Acks only: `concurrency` senders deliver `total` events without waiting for replies. */
   async acks(concurrency: number, total: number): Promise<number[]> {

@@ -2,6 +2,7 @@
 // write to the bot. Latency runs from the fake handing the update over to it receiving sendMessage.
 import { TelegramFake, type FakeUser, type SentMessage } from '../../test/fakes/telegram-fake.ts';
 import { servePlatform } from './platform-process.ts';
+import { runConversations, type Load } from './shared.ts';
 
 /** A reply slower than this fails the bench rather than hanging it, in ms. */
 const REPLY_TIMEOUT_MS = 60_000;
@@ -14,27 +15,23 @@ const current = () => {
   return fake;
 };
 
-/** One conversation: send, wait for the reply, repeat; each round trip in ms. */
-async function converse(user: FakeUser, count: number, label: string): Promise<number[]> {
+/** Sends one message of one conversation; the ms until its reply reached the fake. */
+async function roundTrip(user: FakeUser, text: string): Promise<number> {
   const f = current();
   const chatId = String(user.id);
-  const latencies: number[] = [];
-  for (let n = 0; n < count; n += 1) {
-    const replied = new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no reply within ${REPLY_TIMEOUT_MS} ms in chat ${chatId}`)), REPLY_TIMEOUT_MS);
-      waiting.set(chatId, () => {
-        clearTimeout(timer);
-        waiting.delete(chatId);
-        resolve(performance.now());
-      });
+  const replied = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no reply within ${REPLY_TIMEOUT_MS} ms in chat ${chatId}`)), REPLY_TIMEOUT_MS);
+    waiting.set(chatId, () => {
+      clearTimeout(timer);
+      waiting.delete(chatId);
+      resolve(performance.now());
     });
-    // Rejections are read by the await below; this keeps one from counting as unhandled meanwhile.
-    replied.catch(() => undefined);
-    const sentAt = performance.now();
-    await f.deliver(f.textUpdate(user, `log call with Acme: ${label} ${n}`));
-    latencies.push((await replied) - sentAt);
-  }
-  return latencies;
+  });
+  // Rejections are read by the await below; this keeps one from counting as unhandled meanwhile.
+  replied.catch(() => undefined);
+  const sentAt = performance.now();
+  await f.deliver(f.textUpdate(user, text));
+  return (await replied) - sentAt;
 }
 
 const api = {
@@ -49,11 +46,10 @@ const api = {
   async routeWebhooksTo(base: string): Promise<void> {
     current().routeWebhooksTo(base);
   },
-  /** The first `conversations` users at once, `perConversation` messages each; latencies and elapsed seconds. */
-  async converse(conversations: number, perConversation: number, label: string): Promise<{ latencies: number[]; seconds: number }> {
-    const started = performance.now();
-    const latencies = (await Promise.all(users.slice(0, conversations).map((u) => converse(u, perConversation, label)))).flat();
-    return { latencies, seconds: (performance.now() - started) / 1000 };
+  /** The first `conversations` users at once under `load`; latencies and elapsed seconds. */
+  async converse(conversations: number, load: Load, label: string): Promise<{ latencies: number[]; seconds: number }> {
+    const { results, seconds } = await runConversations(conversations, load, (c, n) => roundTrip(users[c]!, `log call with Acme: ${label} ${n}`));
+    return { latencies: results, seconds };
   },
   async replies(): Promise<number> {
     return current().callsOf('sendMessage').length;

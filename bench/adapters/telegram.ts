@@ -3,7 +3,7 @@ import { createCore, type Core } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startRuntime } from '../../src/runtime.ts';
 import { startPlatform } from './platform-process.ts';
-import { LEVELS, MESSAGES_PER_LEVEL, percentile, round, type AdapterBenchResult, type AdapterBenchRow } from './shared.ts';
+import { describeLoad, flatOut, LEVELS, MESSAGES_PER_LEVEL, PACED, row, type AdapterBenchResult, type AdapterBenchRow, type Load } from './shared.ts';
 import type { TelegramPlatform } from './telegram-platform.ts';
 
 /** Messages per conversation before measuring, so caches and connections are warm. */
@@ -11,24 +11,22 @@ const WARM_UP_PER_CONVERSATION = 1;
 
 /**
  * Telegram against its fake (in another process: telegram-platform.ts), long polling: each
- * conversation (its own chat and operator) sends "log call with Acme: bench N" and waits for the
- * reply before the next. A short webhook run is in the notes.
+ * conversation (its own chat and operator) sends "log call with Acme: bench N", paced or flat out
+ * (shared.ts). A webhook run is in the notes.
  */
 export async function benchTelegram(opts: { provider: 'sqlite' | 'postgresql'; databaseUrl: string }): Promise<AdapterBenchResult> {
   const rows: AdapterBenchRow[] = [];
   const notes: string[] = [];
-  const polling = await runMode(opts.databaseUrl, 'polling', LEVELS, MESSAGES_PER_LEVEL);
-  rows.push(...polling);
-  const webhook = await runMode(opts.databaseUrl, 'webhook', [200], MESSAGES_PER_LEVEL / 2);
+  rows.push(...(await runMode(opts.databaseUrl, 'polling', LEVELS, (level) => [PACED, flatOut(level)])));
+  const webhook = await runMode(opts.databaseUrl, 'webhook', [200], (level) => [PACED, flatOut(level, MESSAGES_PER_LEVEL / 2)]);
   for (const r of webhook) {
-    notes.push(`webhook mode (at most 40 deliveries in flight, Telegram's default max_connections), ${r.concurrency} conversations: ${r.messages} messages, ${r.messagesPerSecond} msg/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
+    notes.push(`webhook mode (at most 40 deliveries in flight, Telegram's default max_connections), ${r.concurrency} conversations, ${describeLoad(r.load)}: ${r.messages} messages, ${r.messagesPerSecond} msg/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
   }
   notes.push(`${opts.provider}; real grammY against the fake Bot API, which runs in another process on 127.0.0.1; every message is a database write (interaction, audit, dedupe row, outbox) and a sendMessage`);
-  notes.push('closed loop: latency at N conversations is about N / throughput (Little\'s law), so p99 at 200 reflects how fast the database commits');
   return { platform: 'telegram', rows, notes };
 }
 
-async function runMode(databaseUrl: string, mode: 'polling' | 'webhook', levels: readonly number[], messagesPerLevel: number): Promise<AdapterBenchRow[]> {
+async function runMode(databaseUrl: string, mode: 'polling' | 'webhook', levels: readonly number[], loads: (level: number) => Load[]): Promise<AdapterBenchRow[]> {
   const platform = startPlatform<TelegramPlatform>(new URL('./telegram-platform.ts', import.meta.url));
   try {
     // Update ids differ per mode: both runs share the database, which drops ids it has seen.
@@ -49,20 +47,17 @@ async function runMode(databaseUrl: string, mode: 'polling' | 'webhook', levels:
       await ensureCustomer(core);
       const rows: AdapterBenchRow[] = [];
       for (const concurrency of levels) {
-        const perConversation = Math.max(1, Math.round(messagesPerLevel / concurrency));
-        let run: { latencies: number[]; seconds: number };
-        try {
-          await platform.converse(concurrency, WARM_UP_PER_CONVERSATION, 'warm up');
-          run = await platform.converse(concurrency, perConversation, 'bench');
-        } catch (error) {
-          const outbox = await core.db.prisma.outboxMessage.groupBy({ by: ['status'], _count: true });
-          const seen = await core.db.prisma.processedEvent.count();
-          throw new Error(`${mode}: ${error instanceof Error ? error.message : String(error)}; outbox ${JSON.stringify(outbox)}; ${seen} events handled, ${await platform.replies()} replies; errors logged: ${JSON.stringify([...errors])}`);
+        await platform.converse(concurrency, flatOut(concurrency, concurrency * WARM_UP_PER_CONVERSATION), 'warm up');
+        for (const load of loads(concurrency)) {
+          try {
+            const run = await platform.converse(concurrency, load, 'bench');
+            rows.push(row(concurrency, load, run.latencies, run.seconds));
+          } catch (error) {
+            const outbox = await core.db.prisma.outboxMessage.groupBy({ by: ['status'], _count: true });
+            const seen = await core.db.prisma.processedEvent.count();
+            throw new Error(`${mode}: ${error instanceof Error ? error.message : String(error)}; outbox ${JSON.stringify(outbox)}; ${seen} events handled, ${await platform.replies()} replies; errors logged: ${JSON.stringify([...errors])}`);
+          }
         }
-        rows.push({
-          concurrency, messages: run.latencies.length, messagesPerSecond: Math.round(run.latencies.length / run.seconds),
-          p50Ms: round(percentile(run.latencies, 50)), p99Ms: round(percentile(run.latencies, 99)),
-        });
       }
       return rows;
     } finally {
