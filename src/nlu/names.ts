@@ -48,6 +48,8 @@ const CONNECTOR_WORD = new RegExp(`^(?:${CONNECTORS})$`);
 // A person's role at a company ("Jane, Acme's CTO").
 const ROLE = /^\s+(?:new\s+)?(?:(?:marketing|sales|product|ops|operations|finance|design|engineering|it|hr|project|account|office|purchasing|procurement)\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|vp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner)\b/iu;
 // A role at a company after a person: "Ana Lima, CTO of Vexa", "Ximena Ortega, head of ops at Pampa Verde".
+/** "Linh's sister Thu", "Pieter's colleague Femke Visser": after a person's possessive, the relation, then the person reached. */
+export const KIN = /^\s+(?:colleague|assistant|sister|brother|son|daughter|wife|husband|partner|dad|mum|mom|boss|deputy|2ic)\s+(?=\p{Lu})/iu;
 const ROLE_AT =
   /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:[\p{Ll}-]{2,12}\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b(?:[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*|\s*,\s*)(?=[\p{Lu}\d])/u;
 // A name in quotes is taken whole: "Blue Bottle Coffee".
@@ -379,10 +381,12 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     if (business) return business;
     // "Acme's Jane": a company's person; "Driftwood's owner Meredith", "Northgate Academy's bursar, Mrs Okafor".
     // "Linh's sister Thu", "Pieter's colleague Femke Visser": the person spoken to is the second one.
-    const kin = isPersonName(u1.name) ? /^\s+(?:colleague|assistant|sister|brother|son|daughter|wife|husband|partner|dad|mum|mom|boss|deputy|2ic)\s+(?=\p{Lu})/iu.exec(text.slice(u1.end, u1.end + 30)) : null;
+    const kin = isPersonName(u1.name) ? KIN.exec(text.slice(u1.end, u1.end + 30)) : null;
     const other = kin ? readUnit(text, u1.end + kin[0].length, 'never') : undefined;
     if (other && !looksLikeCompany(other.name)) return { contact: other.name, start: u1.start, end: other.end };
-    const role = isPersonName(u1.name) ? null : /^\s+(?:[\p{Ll}\d-]+(?:\s+|,\s*)){1,3}?(?=\p{Lu})/u.exec(text.slice(u1.end, u1.end + 60));
+    // "Northstar Collective's ED, Jordan Ellis": a role in capitals, then the person's whole name.
+    const acronym = isPersonName(u1.name) ? null : /^\s+\p{Lu}{2,4},?\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll})/u.exec(text.slice(u1.end, u1.end + 60));
+    const role = acronym ?? (isPersonName(u1.name) ? null : /^\s+(?:[\p{Ll}\d-]+(?:\s+|,\s*)){1,3}?(?=\p{Lu})/u.exec(text.slice(u1.end, u1.end + 60)));
     const person = isPersonName(u1.name) ? undefined : readUnit(text, u1.end + (role?.[0].length ?? 0), role ? 'never' : lower);
     if (person && (isPersonName(person.name) || (role && !looksLikeCompany(person.name) && nameWords(person.name).length <= 3))) {
       return { contact: person.name, customer: u1.name, start: u1.start, end: person.end };
@@ -392,11 +396,12 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
   const rest = text.slice(u1.end, u1.end + 40);
   const personLike = (nameWords(u1.name).length <= 3 || isPersonName(u1.name)) && !nameWords(u1.name).some(isSuffix);
   // "Ana and Luis from X": the first person is the contact (the second is one too, being "from X").
-  const also = /^\s+(?:and|&)\s+/i.exec(rest);
-  const second = also && isPersonName(u1.name) ? readUnit(text, u1.end + also[0].length, lower) : undefined;
+  const also = /^\s+(?:and|&|\+)\s+/i.exec(rest);
+  const second = also && (isPersonName(u1.name) || (u1.capitalized && !u1.name.includes(' ') && !looksLikeCompany(u1.name))) ? readUnit(text, u1.end + also[0].length, lower) : undefined;
   if (second) {
     const linked = readNameAt(text, second.start, lower);
-    if (linked?.customer && linked.contact) return { contact: u1.name, customer: linked.customer, start: u1.start, end: linked.end };
+    // "Olu and Tamsin from Ferrous": one word before a person who is "from X" is a person too.
+    if (linked?.customer && linked.contact && (isPersonName(u1.name) || isPersonName(linked.contact))) return { contact: u1.name, customer: linked.customer, start: u1.start, end: linked.end };
   }
   // "Jane at Acme", "Jane @ Acme", "Jane @Acme", "Anil sir from Bharat Castings".
   const link = /^(?:\s+(?:sir|ji|madam|ma'am|san))?(?:\s*@\s*|\s+(?:at|from|of)\s+)/i.exec(rest);

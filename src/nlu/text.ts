@@ -72,11 +72,14 @@ export function normalizeMessage(raw: string): string {
 
 /** Removes surrounding quotes, leading separators and trailing punctuation from a slot value. */
 export function cleanValue(text: string): string {
-  return text
+  const value = text
     .replace(/^[\s,;:.!?\-–—"'«(]+/u, '')
     .replace(/[\s,;:.!?\-–—"'»)]+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();
+  // A bracket opened inside the value keeps its closing one: "new PoC is Aparna Das (aparna@x.com)".
+  const unclosed = (value.match(/\(/g)?.length ?? 0) > (value.match(/\)/g)?.length ?? 0);
+  return unclosed && /\)[\s,;:.!?"'»]*$/u.test(text) ? `${value})` : value;
 }
 
 /** Drops a leading article or determiner ("the annual plan" → "annual plan"). */

@@ -539,4 +539,12 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('facetime w/ the Delgados — family reunion video').slots).toMatchObject({ contact: 'Delgados' });
     expect(contract('met the Sunset Ridge HOA board').slots).toMatchObject({ customer: 'Sunset Ridge HOA' });
   });
+  it('reads a person reached through another anywhere in a log, a role in capitals, people joined by "+", and the subject of an fyi', () => {
+    expect(contract('rang Orbis Freight - Marta\'s assistant Joana answered, the invoice is lost').slots).toMatchObject({ customer: 'Orbis Freight', contact: 'Joana' });
+    expect(contract('zoom with Kettle Labs\' CTO, Aiko Mori — the API is ready').slots).toMatchObject({ customer: 'Kettle Labs', contact: 'Aiko Mori', note: 'the API is ready' });
+    expect(contract('lunch with Ravi + Tom from Orbis: they renew').slots).toMatchObject({ customer: 'Orbis', contact: 'Ravi', note: 'they renew' });
+    expect(contract('fyi Orbis - their CEO Lena Berg retires in March').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena Berg' });
+    expect(contract('fyi Orbis: new PoC is Lena Berg').slots.contact).toBeUndefined();
+    expect(contract('emailed Orbis, new contact is Lena (lena@orbis.io)').slots.note).toBe('new contact is Lena (lena@orbis.io)');
+  });
 });

@@ -3,7 +3,7 @@ import { findContactDetails } from '../contact-info.ts';
 import { findDue, findPast } from '../dates/index.ts';
 import { LOG_HEAD } from '../intent-rules.ts';
 import { detectKind, kindFromWord } from '../kinds.ts';
-import { findCapitalizedName, hasCompanySuffix, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
+import { findCapitalizedName, hasCompanySuffix, KIN, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
 import { clauses, cleanValue } from '../text.ts';
 import { compact, nameAfter, personByAddress, refOf, type SlotInput } from './common.ts';
 
@@ -26,7 +26,8 @@ const NAME_LEAD = /\b(?:with|w\/|to|for|from|at)\s+|#\s*\(\s*/i;
 // called (Lena)", "their CTO Joana Ribeiro says …". A name that only starts a later clause ("Jared
 // wants a new draft") is not the contact (LABELING.md).
 const SPOKEN_TO = /\b(?:talked|spoke|speaking|chatted)\s+(?:to|with)\s+|^\s*\(\s*(?=\p{Lu})/giu;
-const ROLE_BEFORE_NAME = /\b(?:their|our|the|new)\s+(?:new\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|founder|co-?founder|owner|manager|buyer|director|head\s+of\s+[\p{L}-]+)\s+(?=\p{Lu})/giu;
+// Case-sensitive, so that only capitals make an acronym a role ("new PoC is Aparna Das" names no role).
+const ROLE_BEFORE_NAME = /\b(?:[Tt]heir|[Oo]ur|[Tt]he|[Nn]ew)\s+(?:new\s+)?(?:\p{Lu}{2,4}|[Cc](?:eo|to|fo|oo)|(?:[Cc]o-?)?[Ff]ounder|[Oo]wner|[Mm]anager|[Bb]uyer|[Dd]irector|[Hh]ead\s+of\s+[\p{L}-]+)\s+(?=\p{Lu})/gu;
 
 const CLAUSE_START = /(?:^|[,:;.!?]\s*|\s[-–—]\s*)(?=\p{Lu})/gu;
 
@@ -36,6 +37,9 @@ function speakerAfter(text: string, from: number): string | undefined {
   for (const m of rest.matchAll(CLAUSE_START)) {
     const found = readNameAt(rest, (m.index ?? 0) + m[0].length, 'never');
     if (found?.contact && !found.customer && /^\s*(?:\+|&|and\s)/.test(rest.slice(found.end))) return found.contact;
+    // "called Mavuno Agritech — Wanjiru's colleague Otieno picked up": someone reached through another person.
+    const kin = found?.contact && !found.customer ? /^[\p{L}'’-]+['’]s/u.exec(rest.slice(found.start)) : null;
+    if (kin && KIN.test(rest.slice(found!.start + kin[0].length))) return found!.contact;
   }
   for (const re of [SPOKEN_TO, ROLE_BEFORE_NAME]) {
     for (const m of rest.matchAll(re)) {
@@ -157,8 +161,10 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
     // "note: ..." keeps everything after the colon; "fyi Acme ..." everything after the name.
     anchor = fyi ? (name?.end ?? start) : start;
     const parts = noteFrom(text, anchor);
+    // "fyi Brindle - their CFO Nadia Rahman is leaving": the person the note is about.
+    const about = fyi && name?.customer && !name.contact ? speakerAfter(named, name.end) : undefined;
     return compact({
-      intent: 'log_interaction' as const, ...refOf(name), ...reached, kind: 'note' as const,
+      intent: 'log_interaction' as const, ...refOf(name), ...(about ? { contact: about } : {}), ...reached, kind: 'note' as const,
       note: parts.note, dueAt: parts.followUp ? findDue(parts.followUp, ctx)?.at : undefined, words: raw,
     });
   } else {
