@@ -1,17 +1,18 @@
 import type { Command, CommandOf, ReportPeriod } from '../core/command.ts';
-import type { DateContext } from './dates/index.ts';
 import { extraIntent } from './extra-intents.ts';
 import { correctKeywords } from './fuzzy.ts';
 import { isChatter, LOG_HEAD, type RuleIntent, ruleIntent } from './intent-rules.ts';
 import { createDealSlots, purchaseSlots, updateDealSlots } from './slots/commerce.ts';
-import { hasCompanySuffix, isPersonName, type NameRef, parseNameSpan } from './names.ts';
+import { findPast, type DateContext } from './dates/index.ts';
+import { detectKind } from './kinds.ts';
+import { hasCompanySuffix, isPersonName, type NameRef, parseNameSpan, readNameAt } from './names.ts';
 import { nameAfter, personByAddress, refOf, type SlotInput } from './slots/common.ts';
 import {
   addCustomerSlots, eraseSlots, listCustomersSlots, sendSurveySlots, summarySlots, updateCustomerSlots,
 } from './slots/customers.ts';
 import { completeFollowupSlots, createFollowupSlots, listFollowupsSlots, snoozeFollowupSlots } from './slots/followups.ts';
 import { logSlots } from './slots/log.ts';
-import { cleanValue } from './text.ts';
+import { clauses, cleanValue } from './text.ts';
 import { closeTicketSlots, openTicketSlots } from './slots/tickets.ts';
 
 /** Guesses an intent for a message no rule recognised; undefined when it is not confident. */
@@ -135,6 +136,33 @@ function logClauseLater(text: string, raw: string, ctx: DateContext): Command | 
   return undefined;
 }
 
+// "good news call this morning, they're going ahead — Stavros, Aegean Grill": what happened, signed
+// after a dash or colon with the person and their customer. The clause naming the interaction goes;
+// the rest is the note.
+const SIGNATURE_LEAD = /\s[-–—]\s+|:\s+/g;
+
+function logSignedAfter(text: string, raw: string, ctx: DateContext): Command | undefined {
+  let tried = 0;
+  for (const m of text.matchAll(SIGNATURE_LEAD)) {
+    if (++tried > LATER_CLAUSES_TRIED) break;
+    const at = (m.index ?? 0) + m[0].length;
+    const who = readNameAt(text, at, 'never');
+    if (!who?.contact || !who.customer) continue;
+    const after = /^\s*(?:$|[.,;!]\s*)/.exec(text.slice(who.end));
+    if (!after) continue;
+    const said = clauses(text.slice(0, m.index ?? 0));
+    const kinds = said.filter((c) => detectKind(c.text));
+    if (kinds.length === 0) return undefined;
+    const note = [...said.filter((c) => !detectKind(c.text)).map((c) => c.text), text.slice(who.end + after[0].length)].map(cleanValue).filter(Boolean).join(', ');
+    const when = kinds.map((c) => findPast(c.text, ctx)).find(Boolean);
+    return {
+      intent: 'log_interaction', contact: who.contact, customer: who.customer, kind: detectKind(kinds[0]!.text),
+      ...(note ? { note } : {}), ...(when ? { occurredAt: when } : {}), words: raw,
+    };
+  }
+  return undefined;
+}
+
 /** Parses an operator's normalised message: engine housekeeping, then the rules, then the classifier. */
 export function parseOperator(text: string, raw: string, ctx: DateContext, guess: IntentGuesser): Command {
   const { text: corrected, asWritten } = correctKeywords(withoutPoliteness(text));
@@ -142,7 +170,11 @@ export function parseOperator(text: string, raw: string, ctx: DateContext, guess
   // Read whole, the message found no one spoken to at a customer: try it as "<customer>: <interaction>".
   const whole = command.intent === 'log_interaction' && command.customer && command.contact;
   const prefixed = whole ? undefined : logAfterCustomer(corrected, raw, ctx);
-  const later = prefixed || command.intent !== 'unknown' ? undefined : logClauseLater(corrected, raw, ctx);
+  // A log that named no one ("quick call, they sign Monday — Lena Berg, Orbis") may be signed at its end.
+  const nameless = command.intent === 'log_interaction' && !command.customer && !command.contact;
+  const later = prefixed ? undefined
+    : command.intent === 'unknown' ? logClauseLater(corrected, raw, ctx) ?? logSignedAfter(corrected, raw, ctx)
+      : nameless ? logSignedAfter(corrected, raw, ctx) : undefined;
   const result = prefixed ?? later ?? command;
   if ('note' in result && result.note) result.note = asWritten(result.note);
   return result;

@@ -547,4 +547,14 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('fyi Orbis: new PoC is Lena Berg').slots.contact).toBeUndefined();
     expect(contract('emailed Orbis, new contact is Lena (lena@orbis.io)').slots.note).toBe('new contact is Lena (lena@orbis.io)');
   });
+  it('reads "gave X a call", a channel before the kind, a site visit, and a message signed with who and which customer', () => {
+    expect(contract('gave Ms. Ivy Ong (Ong Dental) a ring, she wants a new logo').slots).toMatchObject({ contact: 'Ms. Ivy Ong', customer: 'Ong Dental', kind: 'call', note: 'she wants a new logo' });
+    expect(contract('Instagram DM from Lena at Orbis: loves the mockups').slots).toMatchObject({ contact: 'Lena', customer: 'Orbis', kind: 'message', note: 'loves the mockups' });
+    expect(contract('site visit to Orbis Freight, the depot needs new signage').slots).toMatchObject({ customer: 'Orbis Freight', kind: 'meeting' });
+    expect(contract('gave the keys to Orbis').intent).toBe('unknown');
+    expect(contract('quick call earlier, they sign on Monday — Lena Berg, Orbis Freight').slots).toMatchObject({
+      contact: 'Lena Berg', customer: 'Orbis Freight', kind: 'call', note: 'they sign on Monday',
+    });
+    expect(contract('the weather is lovely — Lena Berg, Orbis Freight').intent).toBe('unknown');
+  });
 });
