@@ -557,4 +557,9 @@ describe('people and businesses of small shops and services', () => {
     });
     expect(contract('the weather is lovely — Lena Berg, Orbis Freight').intent).toBe('unknown');
   });
+  it('reads "google meet" as a meeting and trade nouns of other languages as a business', () => {
+    expect(contract('google meet w/ Lena from Orbis, they approved the quote').slots).toMatchObject({ contact: 'Lena', customer: 'Orbis', kind: 'meeting' });
+    expect(contract('tag Ana Souza Fotografia vip').slots).toEqual({ customer: 'Ana Souza Fotografia', tag: 'vip' });
+    expect(contract('Lucía Gómez Abogados paid €900 for the audit').slots).toMatchObject({ customer: 'Lucía Gómez Abogados' });
+  });
 });

@@ -70,4 +70,9 @@ tailors barbers barbershop nails beauty spa physio therapy vets veterinary pets 
 hardware nursery gardens rugs jewellery jewelry optics apparel fashion cleaning laundry marketing creative digital
 exports imports castings supply marine outdoor outdoors packaging engineering contractors fabrics metals plastics
 constructions trust fellowship church academy montessori
+fotografia fotografie photographie abogados advogados contabilidade contabilidad asesores asesoria consultores
+panaderia panadería bäckerei bakkerij boulangerie patisserie pâtisserie restaurante ristorante trattoria osteria
+taqueria cafeteria cafetería floristeria floristería tienda atelier werkstatt kanzlei apotheke immobilien
+inmobiliaria imobiliaria imobiliária bodega bodegas vinos clinica clínica klinik farmacia ferreteria ferretería
+logistik logistica logística logistyka transportes transporte
 `.split(/\s+/).filter(Boolean));
