@@ -351,8 +351,12 @@ function startsAsPerson(name: string): boolean {
   return isGivenName(first.replace(/\.$/, '')) || TITLE.test(first.replace(/\.$/, '')) || /^\p{Lu}\.$/u.test(first);
 }
 
+// "gym owner DeShawn texted", "wholesale buyer Priscilla Amadi": a person's role just before the name.
+const ROLE_JUST_BEFORE = /(?:^|\s)(?:owner|buyer|manager|director|founder|co-?founder|ceo|cto|cfo|coo|cmo|principal|bursar|bookkeeper|accountant|architect|receptionist|chef|landlord|tenant)\s+$/i;
+
 function single(u: Unit, text = ''): NameMatch {
-  const ref: NameRef = isPersonName(u.name) || isFamily(text, u) ? { contact: u.name } : { customer: u.name };
+  const roleBefore = ROLE_JUST_BEFORE.test(text.slice(Math.max(0, u.start - 20), u.start)) && !looksLikeCompany(u.name) && nameWords(u.name).length <= 3;
+  const ref: NameRef = isPersonName(u.name) || isFamily(text, u) || roleBefore ? { contact: u.name } : { customer: u.name };
   return { ...ref, start: u.start, end: u.end };
 }
 

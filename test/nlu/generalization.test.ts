@@ -562,4 +562,8 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('tag Ana Souza Fotografia vip').slots).toEqual({ customer: 'Ana Souza Fotografia', tag: 'vip' });
     expect(contract('Lucía Gómez Abogados paid €900 for the audit').slots).toMatchObject({ customer: 'Lucía Gómez Abogados' });
   });
+  it('reads a name right after a person\'s role as a person, known given name or not', () => {
+    expect(contract('cafe owner Tavita texted, the espresso machine is fixed').slots).toMatchObject({ contact: 'Tavita', kind: 'message' });
+    expect(contract('called the owner Bright Smiles Dental').slots).toMatchObject({ customer: 'Bright Smiles Dental' });
+  });
 });
