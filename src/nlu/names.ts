@@ -92,8 +92,9 @@ function isSuffix(word: string): boolean {
   return COMPANY_SUFFIXES.has(word.toLowerCase().replace(/\./g, '')) || UPPER_LEGAL_FORM.test(word);
 }
 
+// A word in capitals is an acronym ("ICO", "ANA"), not a given name, whatever it spells.
 function isGivenName(word: string): boolean {
-  return FIRST_NAMES.has(foldName(word));
+  return !/^\p{Lu}{2,}$/u.test(word) && FIRST_NAMES.has(foldName(word));
 }
 
 function isStop(word: string): boolean {
@@ -326,9 +327,10 @@ export function isPersonName(name: string): boolean {
   if (words.length === 0 || words.length > most || words.some(isSuffix) || endsInTradeNoun(name) || name.includes('&')) return false;
   if (isGivenName(first) || TITLE.test(first)) return true;
   if (/^\p{Lu}\.$/u.test(words[0] ?? '') && words.length > 1) return true;
-  // "Harpreet Kaur", "Zdenka Horáková": an unknown given name before a family name, neither an English word.
+  // "Harpreet Kaur", "Zdenka Horáková": an unknown given name before a family name, neither an English
+  // word nor a trade ("Kanzlei Brandt" is a law firm).
   const last = words[words.length - 1] ?? '';
-  return words.length >= 2 && isSurname(last) && !isEnglishWord(last.toLowerCase()) && !isEnglishWord(first.toLowerCase());
+  return words.length >= 2 && isSurname(last) && !isEnglishWord(last.toLowerCase()) && !isEnglishWord(first.toLowerCase()) && !TRADE_NOUNS.has(first.toLowerCase());
 }
 
 // "the Kowalczyks", "the Okonkwos'": a family, named by its plural family name after a lower-case "the".

@@ -566,4 +566,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('cafe owner Tavita texted, the espresso machine is fixed').slots).toMatchObject({ contact: 'Tavita', kind: 'message' });
     expect(contract('called the owner Bright Smiles Dental').slots).toMatchObject({ customer: 'Bright Smiles Dental' });
   });
+  it('knows the given and family names of many countries, but not in an acronym or a business\'s name', () => {
+    expect(contract('emailed Wiebke about the late invoice').slots).toMatchObject({ contact: 'Wiebke', kind: 'email' });
+    expect(contract('called Radka Klimek, she wants the pro plan').slots).toMatchObject({ contact: 'Radka Klimek' });
+    expect(contract('new client Jolanda Hudak').slots).toEqual({ contact: 'Jolanda Hudak' });
+    expect(contract('remind me next month to renew the ICO registration').slots.contact).toBeUndefined();
+    expect(contract('close Kanzlei Brandt\'s onboarding ticket').slots).toMatchObject({ customer: 'Kanzlei Brandt' });
+    expect(contract('Farouk Electronics paid $400').slots).toMatchObject({ customer: 'Farouk Electronics' });
+    expect(contract('summary Chai Point Collective').slots).toEqual({ customer: 'Chai Point Collective' });
+  });
 });

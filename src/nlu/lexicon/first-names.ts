@@ -1,3 +1,5 @@
+import { GENERATED_FAMILY_NAMES, GENERATED_GIVEN_NAMES } from './generated-names.ts';
+
 // Common given names (English-speaking countries plus frequent European, Latin American, South
 // and East Asian, African and Middle Eastern ones). LABELING.md makes a lone person's name a
 // `contact` and a lone company-looking name a `customer`; this list is how the parser tells them apart.
@@ -159,12 +161,17 @@ export function foldName(word: string): string {
   return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-/** Given names, lower-cased and without accents (see foldName). */
-export const FIRST_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\s+/).filter(Boolean).map(foldName));
+const words = (list: string): string[] => list.split(/\s+/).filter(Boolean).map(foldName);
 
-// Frequent family names of many countries, and the endings family names share. A capitalised pair whose
-// given name is not in the list above still reads as a person when its last word is one ("Harpreet
-// Kaur", "Zdenka Horáková", "Fionnuala O'Brien"); English words are left out ("Riverside Hall").
+/** The hand-written given names above, folded (see foldName). */
+export const FIRST_NAMES_CURATED: ReadonlySet<string> = new Set(words(NAMES));
+
+/** Given names, folded: the list above and those of faker's locales (scripts/build-name-lists.ts). */
+export const FIRST_NAMES: ReadonlySet<string> = new Set([...FIRST_NAMES_CURATED, ...words(GENERATED_GIVEN_NAMES)]);
+
+// Frequent family names of many countries (with faker's, generated-names.ts), and the endings family names
+// share. A capitalised pair whose given name is unknown still reads as a person when its last word is one
+// ("Harpreet Kaur", "Zdenka Horáková", "Fionnuala O'Brien"); English words are left out ("Riverside Hall").
 const SURNAMES = `
 kim lee park choi jung kang cho yoon jang lim han shin oh seo kwon hwang ahn song nguyen tran le pham hoang phan
 vu vo dang bui ngo duong wang zhang liu chen yang huang zhao wu zhou xu zhu hu guo lin luo gao zheng liang xie
@@ -190,7 +197,7 @@ murphy kelly byrne ryan walsh obrien oconnor oneill mcdonald mccarthy doyle
 johansson andersson karlsson nilsson eriksson larsson olsen hansen jensen nielsen pedersen andersen
 christensen larsen halvorsen solberg haugen berg holm lindqvist lindberg virtanen korhonen nieminen
 `;
-const SURNAME_SET: ReadonlySet<string> = new Set(SURNAMES.split(/\s+/).filter(Boolean).map(foldName));
+const SURNAME_SET: ReadonlySet<string> = new Set([...words(SURNAMES), ...words(GENERATED_FAMILY_NAMES)]);
 const SURNAME_SHAPE = /^(?:o['’]|mc|mac)\p{L}{2,}$|(?:sson|sen|ová|ova|ski|ska|sky|vić|vic|ić|enko|escu|ian|yan|oglu|oğlu|poulos|akis|dóttir|dottir|wski|wska)$/u;
 
 /** Whether a word is a family name: a frequent one, or shaped like one ("O'Brien", "Horáková"). */

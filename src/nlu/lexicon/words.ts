@@ -69,10 +69,10 @@ distillery brewing ceramics pottery gallery boutique market workshop works glass
 tailors barbers barbershop nails beauty spa physio therapy vets veterinary pets bikes cycles outfitters supplies
 hardware nursery gardens rugs jewellery jewelry optics apparel fashion cleaning laundry marketing creative digital
 exports imports castings supply marine outdoor outdoors packaging engineering contractors fabrics metals plastics
-constructions trust fellowship church academy montessori
+constructions trust fellowship church academy montessori electronics point corner hub collective
 fotografia fotografie photographie abogados advogados contabilidade contabilidad asesores asesoria consultores
 panaderia panadería bäckerei bakkerij boulangerie patisserie pâtisserie restaurante ristorante trattoria osteria
 taqueria cafeteria cafetería floristeria floristería tienda atelier werkstatt kanzlei apotheke immobilien
 inmobiliaria imobiliaria imobiliária bodega bodegas vinos clinica clínica klinik farmacia ferreteria ferretería
-logistik logistica logística logistyka transportes transporte
+logistik logistica logística logistyka transportes transporte interiorismo
 `.split(/\s+/).filter(Boolean));
