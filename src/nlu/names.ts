@@ -50,6 +50,8 @@ const ROLE = /^\s+(?:new\s+)?(?:(?:marketing|sales|product|ops|operations|financ
 // A role at a company after a person: "Ana Lima, CTO of Vexa", "Ximena Ortega, head of ops at Pampa Verde".
 /** "Linh's sister Thu", "Pieter's colleague Femke Visser": after a person's possessive, the relation, then the person reached. */
 export const KIN = /^\s+(?:colleague|assistant|sister|brother|son|daughter|wife|husband|partner|dad|mum|mom|boss|deputy|2ic)\s+(?=\p{Lu})/iu;
+// A job title in capitals after a person ("Henrike Baumann, Leitung Operations", "Head of Sales") is no company.
+const JOB_TITLE = /^(?:(?:head|lead|leitung|chief|director|manager|vp|senior|junior|principal|of|and|&|de|des|du|der|für|operations|ops|sales|marketing|finance|procurement|purchasing|hr|product|engineering|design|accounts?|office|project|customer|success|support|business|development|gerente|gerencia|diretora?|directora?|responsable|einkauf|vertrieb|buchhaltung|geschäftsführer(?:in)?|geschäftsführung|compras|ventas|achats|directeur|directrice)(?:\s+|$))+$/iu;
 const ROLE_AT =
   /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:[\p{Ll}-]{2,12}\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b(?:[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*|\s*,\s*)(?=[\p{Lu}\d])/u;
 // A name in quotes is taken whole: "Blue Bottle Coffee".
@@ -469,7 +471,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     const ends = !u2?.possessive && /^(?:\s*$|\s*[,.;:!?)]|\s+[-–—])/.test(after);
     // "Rangi Te Whata, Te Whata Whānau Trust": a business after a name of two or three words that reads as no business.
     const pairable = isPersonName(u1.name) || dash || (u2 !== undefined && looksLikeCompany(u2.name) && nameWords(u1.name).length >= 2 && !looksLikeCompany(u1.name));
-    if (u2 && pairable && !isPersonName(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {
+    if (u2 && pairable && !isPersonName(u2.name) && !JOB_TITLE.test(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }

@@ -575,4 +575,11 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('Farouk Electronics paid $400').slots).toMatchObject({ customer: 'Farouk Electronics' });
     expect(contract('summary Chai Point Collective').slots).toEqual({ customer: 'Chai Point Collective' });
   });
+  it('reads a job title after a person as a title, not a company, and "Express" as a business word', () => {
+    expect(contract('new customer Brightwater GmbH, Karin Vogt, Head of Operations').slots).toEqual({ customer: 'Brightwater GmbH', contact: 'Karin Vogt' });
+    expect(contract('new client: Tomasz Nowak, Leitung Einkauf').slots).toEqual({ contact: 'Tomasz Nowak' });
+    expect(contract('met Jane Doe, Orbis Freight, they want a demo').slots).toMatchObject({ customer: 'Orbis Freight', contact: 'Jane Doe' });
+    expect(contract('summary Kiran Express').slots).toEqual({ customer: 'Kiran Express' });
+  });
 });
+

@@ -69,7 +69,7 @@ distillery brewing ceramics pottery gallery boutique market workshop works glass
 tailors barbers barbershop nails beauty spa physio therapy vets veterinary pets bikes cycles outfitters supplies
 hardware nursery gardens rugs jewellery jewelry optics apparel fashion cleaning laundry marketing creative digital
 exports imports castings supply marine outdoor outdoors packaging engineering contractors fabrics metals plastics
-constructions trust fellowship church academy montessori electronics point corner hub collective
+constructions trust fellowship church academy montessori electronics point corner hub collective express
 fotografia fotografie photographie abogados advogados contabilidade contabilidad asesores asesoria consultores
 panaderia panadería bäckerei bakkerij boulangerie patisserie pâtisserie restaurante ristorante trattoria osteria
 taqueria cafeteria cafetería floristeria floristería tienda atelier werkstatt kanzlei apotheke immobilien
