@@ -154,6 +154,10 @@ bheki busisiwe lungile mbali nomsa sandile sibusiso sifiso siyabonga sizwe thula
 xolani jaco liezl riaan ruan charl wynand almaz amanuel bereket biniam getachew haile hiwot kidist meseret
 tigist yared yohannes rahel tsion awhina marama rawiri tamati tipene ngaire malia ioane tavita siaosi viliami
 salote tevita kainoa noelani
+alexandrine aliyah amie aurelia bailee barney benny bertha beryl clarence clementine colleen dahlia daphne derrick
+dexter dolly dora earl emmet fanny felicity franklin fritz garth jasper jess kelvin kris lance liana lilly lulu marge
+marguerite mavis maxwell merle milo morris myrtle nancy nelson opal otto patsy patty pearl perry pierce poppy rhea
+rickey rosemary sally sherry sibyl sienna smriti spencer tammy trey viola willy zack
 `;
 
 /** A lower-cased word without its accents ("Lucía" → "lucia"), so names match however they are typed. */
