@@ -341,8 +341,9 @@ function isFamily(text: string, u: Unit): boolean {
   if (stem === undefined) return false;
   // "Nguyens' new email": a plural possessive needs no "the".
   const plural = /^['’]/.test(text.slice(u.end - 1, u.end)) || /^['’](?!s)/.test(text.slice(u.end, u.end + 2));
-  if (!plural && text.slice(Math.max(0, u.start - 4), u.start) !== 'the ') return false;
   if (isEnglishWord(stem.toLowerCase()) || isEnglishWord(u.name.toLowerCase())) return false;
+  // "Abernathys phone:": the plural of a known family name needs no "the" either.
+  if (!plural && text.slice(Math.max(0, u.start - 4), u.start) !== 'the ') return isSurname(stem) && !isGivenName(stem);
   // A known family name, or one no noun follows ("the Kowalczyks, …", "the Haddads in 2 weeks"; "the Orbis
   // renewal" is a company's).
   const next = /^ ([\p{L}'’]+)/u.exec(text.slice(u.end, u.end + 30))?.[1];

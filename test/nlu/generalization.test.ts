@@ -581,5 +581,9 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('met Jane Doe, Orbis Freight, they want a demo').slots).toMatchObject({ customer: 'Orbis Freight', contact: 'Jane Doe' });
     expect(contract('summary Kiran Express').slots).toEqual({ customer: 'Kiran Express' });
   });
+  it('reads the plural of a known family name as a household without "the"', () => {
+    expect(contract('Hendersons paid $300 for the deck').slots).toMatchObject({ contact: 'Hendersons', amount: 300 });
+    expect(contract('Adams Electric paid $200').slots).toMatchObject({ customer: 'Adams Electric' });
+  });
 });
 
