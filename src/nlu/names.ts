@@ -329,6 +329,8 @@ export function isPersonName(name: string): boolean {
   if (words.length === 0 || words.length > most || words.some(isSuffix) || endsInTradeNoun(name) || name.includes('&')) return false;
   if (isGivenName(first) || TITLE.test(first)) return true;
   if (/^\p{Lu}\.$/u.test(words[0] ?? '') && words.length > 1) return true;
+  // Family name first ("Takahashi Yuki", "Tan Wei Ming"): a known family name, then given names.
+  if (words.length >= 2 && isSurname(first) && !isEnglishWord(first.toLowerCase()) && words.slice(1).every(isGivenName)) return true;
   // "Harpreet Kaur", "Zdenka Horáková": an unknown given name before a family name, neither an English
   // word nor a trade ("Kanzlei Brandt" is a law firm).
   const last = words[words.length - 1] ?? '';

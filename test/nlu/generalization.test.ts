@@ -585,5 +585,9 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('Hendersons paid $300 for the deck').slots).toMatchObject({ contact: 'Hendersons', amount: 300 });
     expect(contract('Adams Electric paid $200').slots).toMatchObject({ customer: 'Adams Electric' });
   });
+  it('reads a known family name before given names as a person ("Tanaka Hiroshi")', () => {
+    expect(contract('follow up with Tanaka Hiroshi on Friday about the quote').slots).toMatchObject({ contact: 'Tanaka Hiroshi' });
+    expect(contract('emailed Lim Wei Jie, sent the contract').slots).toMatchObject({ contact: 'Lim Wei Jie' });
+  });
 });
 
