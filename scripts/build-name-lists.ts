@@ -43,7 +43,8 @@ const family = new Map<string, string[]>();
 for (const [code, locale] of Object.entries(allLocales)) {
   const person = locale.person;
   if (!person) continue;
-  for (const n of strings(person.first_name)) if (LATIN_WORD.test(n)) given.add(foldName(n));
+  // Vietnamese given names come in two parts ("Bình Minh"); each part is a given name on its own.
+  for (const n of strings(person.first_name).flatMap((f) => (code === 'vi' ? f.split(' ') : [f]))) if (LATIN_WORD.test(n)) given.add(foldName(n));
   for (const n of strings(person.last_name)) {
     if (!LATIN_WORD.test(n)) continue;
     const key = foldName(n).replace(/['’]/g, '');

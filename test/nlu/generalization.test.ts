@@ -589,5 +589,8 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('follow up with Tanaka Hiroshi on Friday about the quote').slots).toMatchObject({ contact: 'Tanaka Hiroshi' });
     expect(contract('emailed Lim Wei Jie, sent the contract').slots).toMatchObject({ contact: 'Lim Wei Jie' });
   });
+  it('knows each part of a Vietnamese given name', () => {
+    expect(contract('texted Huyen, she confirmed the booking').slots).toMatchObject({ contact: 'Huyen', kind: 'message' });
+  });
 });
 

@@ -107,54 +107,54 @@ ayluctarkan ayma aymane aymard aymardine aymen aymeric aymon aymonde aynur ayode
 ayren ayruk aysar aysıl aysılıg aytak aytug aytən ayushmati ayvaz ayyıldız ayıtmıs ayız ayızdag aza azak
 azalee azamat azban azeglio azelia azelie azeline azelio azer azgan azganaz azime aziza azizhan azmi azra
 azubuike azzurra azıl baaba baala baalaaditya baalagopaal babacar babasola babatunji babawale babeta babette
-babila babur babır bacara baccayman bacco bacman badabul badis badr badruk badur bafana bafode baga bagaalp
-bagan bagas bagasatulu bagatarkan bagatengrikagan bagatur bagaturcigsi bagaturgerey bagaturipi bagatursepi
-bagaısbara bagdagul bagiya bagtas bagus bagya baha bahia bahodir bahri bahriddin bahrom bahtiyar bahula
-bahuraksa bahuwarna bahuwirya baidehi baijayanti bajragin bakagul bakary bakda bakhtiyor bakiadi bakianto
-bakidin bakijan bakiman bakiono baksı bakti baktiadi baktianto baktiono bakula bakır bakırsokum bala
+babila babur babır bac bacara baccayman bacco bacman badabul badis badr badruk badur bafana bafode baga
+bagaalp bagan bagas bagasatulu bagatarkan bagatengrikagan bagatur bagaturcigsi bagaturgerey bagaturipi
+bagatursepi bagaısbara bagdagul bagiya bagtas bagus bagya baha bahia bahodir bahri bahriddin bahrom bahtiyar
+bahula bahuraksa bahuwarna bahuwirya baidehi baijayanti bajragin bakagul bakary bakda bakhtiyor bakiadi
+bakianto bakidin bakijan bakiman bakiono baksı bakti baktiadi baktianto baktiono bakula bakır bakırsokum bala
 balaaditya balachandra baladitya balagopal balagovind balaka balakatay balamani balamantri balamır balangga
 balapati balderico baldomero baldovino baldu baldwin balgopal balidin balijan balkık balta baltar baltazar
 balthazar baltur baltır balın bambina bamsı banara banawa banawi bancar bandhu bandhul banel bangizwe bangu
-banji bankim bankimchandra bankole banna banuta bara baraktore barbala barbarigo barbe barbeg barboga barbol
-barbora barbro barbulsun barca barcadogdu barcadogmus barcadurdu barcadurmus barcan barcatoyun barchinoy bardo
-bardomiano bardıbay barica barkan barkdogdu barkdogmus barkdurdu barkdurmus barkın barlıbay barmaklak barmaklı
-barnaba barnabas barnabe barno barrett barsaba barsbeg barsboga barsgan barsimeo barskan barsurungu bart
-barthelemy bartholome bartimee bartolo bartolomea bartolomej bartolomeo bartolomeu bartu barımtay barın barıs
-bas basademir basak basan basanti basanyalavac basar basarab basat basbug bascı basgan basileo basilia basilio
-basilisse baskurt baskın baskırt basma basmıl bassiano bassilla bastar bastiaan bastian bastiano bastugrul
-bastı basu basut bathilde batilda batrak battal batu batuhan batuk batur baucido baudouin baya bayancar
-bayankagan bayat baybars baybayık baybicen bayboga baybora baybure baydemir baydur baykal baykara baykoca
-baykuzu baylee baymunke bayna baynal baypure bayrac bayrak bayram bayruk bayrı bayrın baysungur baytara baytas
-bayuncur bayur bayurku bayutmus bayuttu bayık bayıncur bayındır baz bazil bazyli bazır beate beato beatrico
-beatrix beatrycze beatus beaulah bebe beceapa beckem bedir bedirhan bediz bedran bedreddin bedri bedrich
-bedriska begarslan begbars begbilgeciksin begboga begcur begdemir begdilli begdurmus begi begil begine
-begitutuk begkulu beglen begni begoyim begtas begtegin begtuzun behcet behic behlul behram behrem behruz
-behzat bek bekazıl bekbekec bekec bekecarslan bekecarslantegin bekectegin beker bekir beklemis bekmurod bektur
-bela belcim belcir belek belemir belgi belguc belimir belina belinda bellino belma belo beltir beltramo beltun
-benadik bence bende bendeguz benedek benedetta benedicte benedikta benedita benedykt benett bengi bengt
-beniamin beniamina beniamino benice benicio benigna benigne benigno benito benja benjamim benli benlidemir
-bennett bennie benno benone bente benthe bentley benton benvenuta benyamin bera beranger berangere berard
-berardo berat bercem berceste bercin berdan berdibeg berend berendey berengario berenice berenico berenika
-berfin berginsenge bergu berinay berislav berit beritan berivan berkan berkay berke berkin berkis berkyaruk
-bermek bernadetta bernadette bernadine bernarda bernardo berneice bernice bernie berniece bernita beronico
-berran berre bert berta bertalan berthe bertille bertilo bertold bertolda bertoldo bertolfo bertram berva
-besar besentegin beser besim besir besra bessie betania betemir beti betina betsy bette bettie bettina bettye
-beulah beuve beverly beya beyizci beyrek beyrem bhaanumati bhaasvan bhaaswar bhadra bhadrak bhadraksh bhadran
-bhagavaan bhagirathi bhagvan bhagwanti bhagwati bhamini bhanumati bharat bhardwaj bhargava bhargavi bhasvan
-bhaswar bhaumik bhavani bhaves bheeshma bhekimuzi bhekizizwe bhekumbuso bhilangana bhima bhisham bhishma bhoj
-bhoopat bhoopati bhooshan bhooshit bhramar bhudev bhudeva bhupati bhupen bhushan bhushit bhuvanesh
-bhuvaneshwar biagio bianka bibi bibiana bibianna bibiano biborka bigna bijay bilel bilgebayuncur bilgebeg
-bilgeciksin bilgekagan bilgekan bilgekulucur bilgekutluk bilgetacam bilgetamgacı bilgetardu bilgetegin
-bilgetonyukuk bilgez bilgeısbara bilgeısbaratamgan bilig biligkongulsengun bilik biljana billie billurə bilol
-bilva bilwa binafsha binbegi bindir bindo bineta bino binta bintou birane birgita birgitte birino birjesh
-birol bisenija biserka bishnu bivoj bjarne blagica blagoje blahomil blahomila blahomir blahomira blahoslav
-blahoslava blair blaise blanche blandine blanduzia blanka blaz blazej blazena bo boaz boban bobana bobbi
-bobbie bobur bodhan bodhi bodi boet boga bogac bogacuk bogdana bogde boge boglarka bogoljub bogu bohdana
-bohemond bohuchval bohumil bohumila bohumir bohumira bohun bohuna bohus bohuse bohuslav bohuslava bojislava
-bokde boke bolatito boldaz boldizsar bolemir bolen boleslav boleslava boleslavs bolmus bolsun bolun boluwatife
-bon bonagiunta bonaldo bonaventura bonavita boncuk bonek bonge bonginkosi bongul bongulboga bonifac boniface
-bonifacio bonita boran borbala borcul borislav borislava borivoj borivoje borjan borka borko borlukcu borna
-bornak boroka bortecine bortolo boru borubars borusengun borut borys bosiljka bosko botir botond bouba
+banji bankim bankimchandra bankole banna banuta bao bara baraktore barbala barbarigo barbe barbeg barboga
+barbol barbora barbro barbulsun barca barcadogdu barcadogmus barcadurdu barcadurmus barcan barcatoyun
+barchinoy bardo bardomiano bardıbay barica barkan barkdogdu barkdogmus barkdurdu barkdurmus barkın barlıbay
+barmaklak barmaklı barnaba barnabas barnabe barno barrett barsaba barsbeg barsboga barsgan barsimeo barskan
+barsurungu bart barthelemy bartholome bartimee bartolo bartolomea bartolomej bartolomeo bartolomeu bartu
+barımtay barın barıs bas basademir basak basan basanti basanyalavac basar basarab basat basbug bascı basgan
+basileo basilia basilio basilisse baskurt baskın baskırt basma basmıl bassiano bassilla bastar bastiaan
+bastian bastiano bastugrul bastı basu basut bathilde batilda batrak battal batu batuhan batuk batur baucido
+baudouin baya bayancar bayankagan bayat baybars baybayık baybicen bayboga baybora baybure baydemir baydur
+baykal baykara baykoca baykuzu baylee baymunke bayna baynal baypure bayrac bayrak bayram bayruk bayrı bayrın
+baysungur baytara baytas bayuncur bayur bayurku bayutmus bayuttu bayık bayıncur bayındır baz bazil bazyli
+bazır beate beato beatrico beatrix beatrycze beatus beaulah bebe beceapa beckem bedir bedirhan bediz bedran
+bedreddin bedri bedrich bedriska begarslan begbars begbilgeciksin begboga begcur begdemir begdilli begdurmus
+begi begil begine begitutuk begkulu beglen begni begoyim begtas begtegin begtuzun behcet behic behlul behram
+behrem behruz behzat bek bekazıl bekbekec bekec bekecarslan bekecarslantegin bekectegin beker bekir beklemis
+bekmurod bektur bela belcim belcir belek belemir belgi belguc belimir belina belinda bellino belma belo beltir
+beltramo beltun benadik bence bende bendeguz benedek benedetta benedicte benedikta benedita benedykt benett
+bengi bengt beniamin beniamina beniamino benice benicio benigna benigne benigno benito benja benjamim benli
+benlidemir bennett bennie benno benone bente benthe bentley benton benvenuta benyamin bera beranger berangere
+berard berardo berat bercem berceste bercin berdan berdibeg berend berendey berengario berenice berenico
+berenika berfin berginsenge bergu berinay berislav berit beritan berivan berkan berkay berke berkin berkis
+berkyaruk bermek bernadetta bernadette bernadine bernarda bernardo berneice bernice bernie berniece bernita
+beronico berran berre bert berta bertalan berthe bertille bertilo bertold bertolda bertoldo bertolfo bertram
+berva besar besentegin beser besim besir besra bessie betania betemir beti betina betsy bette bettie bettina
+bettye beulah beuve beverly beya beyizci beyrek beyrem bhaanumati bhaasvan bhaaswar bhadra bhadrak bhadraksh
+bhadran bhagavaan bhagirathi bhagvan bhagwanti bhagwati bhamini bhanumati bharat bhardwaj bhargava bhargavi
+bhasvan bhaswar bhaumik bhavani bhaves bheeshma bhekimuzi bhekizizwe bhekumbuso bhilangana bhima bhisham
+bhishma bhoj bhoopat bhoopati bhooshan bhooshit bhramar bhudev bhudeva bhupati bhupen bhushan bhushit
+bhuvanesh bhuvaneshwar biagio bianka bibi bibiana bibianna bibiano biborka bich bigna bijay bilel
+bilgebayuncur bilgebeg bilgeciksin bilgekagan bilgekan bilgekulucur bilgekutluk bilgetacam bilgetamgacı
+bilgetardu bilgetegin bilgetonyukuk bilgez bilgeısbara bilgeısbaratamgan bilig biligkongulsengun bilik biljana
+billie billurə bilol bilva bilwa binafsha binbegi bindir bindo bineta bino binta bintou birane birgita
+birgitte birino birjesh birol bisenija biserka bishnu bivoj bjarne blagica blagoje blahomil blahomila blahomir
+blahomira blahoslav blahoslava blair blaise blanche blandine blanduzia blanka blaz blazej blazena bo boaz
+boban bobana bobbi bobbie bobur bodhan bodhi bodi boet boga bogac bogacuk bogdana bogde boge boglarka bogoljub
+bogu bohdana bohemond bohuchval bohumil bohumila bohumir bohumira bohun bohuna bohus bohuse bohuslav bohuslava
+bojislava bokde boke bolatito boldaz boldizsar bolemir bolen boleslav boleslava boleslavs bolmus bolsun bolun
+boluwatife bon bonagiunta bonaldo bonaventura bonavita boncuk bonek bonge bonginkosi bongul bongulboga bonifac
+boniface bonifacio bonita boran borbala borcul borislav borislava borivoj borivoje borjan borka borko borlukcu
+borna bornak boroka bortecine bortolo boru borubars borusengun borut borys bosiljka bosko botir botond bouba
 boubacar boubou bouchard bouchra bowie boyan boyankulu boyd boylabaga boylabagatarkan boylakutlutarkan boza
 bozan bozboru bozena bozetech bozetecha bozica bozidar bozidara bozislav bozkus bozok braden bradford bradly
 bradut brady braeden brahim brahma brahmaanand brahmabrata brahmanandam brahmdev brajan brajen brajendra
@@ -167,349 +167,353 @@ bryce brycen brygida bryon bucan buchi budag buddha buddhana budhil budimir budi
 budustudun buford bugday bugduz bugduzemen buge bugra bugrakarakagan bugu bugubilge bukak bukaktutuk bukduz
 buke bukebuyrac bukebuyruc bukey buktegin bukusboga bulacapan bulah bulan buldur bulgak bulmaz bulmus buluc
 bulug buluk bulus bumen bumın bunmi bunsuz bunul bunyamin burcak burdette bure burgucan burgut burhan burhon
-burkay burkek burkut burluk burnice burslan burulday burulgu burunduk busayo busulgan butak butuk buyan
+burkay burkek burkut burluk burnice burslan burulday burulgu burunduk busayo busulgan butak butuk buu buyan
 buyancuk buyandemir buyankara buyat buyrac buyruc buyruk buzac buzactutuk byron bystrik bıckı bıckıcı bıdın
-bıtaybıkı bıtrı błazej bəhram bəhruz bəxtiyar bəyaz caba cabdar cablı cabus caden caetana cafer cagak cagan
+bıtaybıkı bıtrı błazej bəhram bəhruz bəxtiyar bəyaz ca caba cabdar cablı cabus caden caetana cafer cagak cagan
 cagatay cagdas cagla caglar caglayan cagru cagrı cagrıbeg cagrıhan cagrıtegin cagıl cahid cahya cahyadi
 cahyanto cahyo cahyono caino caitlyn caius caket cakrabirawa cakrabuana cakrajiya cakrawala cakrawangsa
 calanico calapkulu calcedonio cale calebe caleigh calina calista calixte callie callisto calogera calogero
 calpurnia camden camelia camelien camil camilia camillien camillo camren camron camryn camylle cana canalp
-candace candar candelario candice candide candra candrakanta canel cangul cankan cankız cannur cansel cansu
-cansın cantemir cantidio canziano capa capitolina capucine caraka carey caribert caridad carine carissa carlee
-carles carleton carley carlie carlijn carloman carlota carloto carlotta carlton carmel carmela carmella
-carmelo carmina carminho carmo carna carola carolanne carole carolin carolina carolyne caronte carponio carson
-carub cary cas casandra casiana casilda casimer casimir casimira casimiro caslav caspar cassandre cassiano
-cassidy cassien cassio cassiopea cassiopee castille casto cataleya catalin caterina catharina catharine
-cathrine cathryn catinca cato catrin catrina catrinel catullo catur caturangga caua cavid cawisadi cawisono
-cawuk cayadi cayla cazimir ceasar cebe cecco cecelia cecep cecil cecilie cecilio cecylia cecyliusz cedomir
-cedrick cedrik cedrin celal celaleddin celasun celen celestin celestina celestine celestino celestyn celestyna
-celia celian celie celien celil celina celinia celso cemali cemani cemen cemeti cemgen cemil cemplunk cene
-cenek cengkal cengkir cenk cenka cerasela ceren cesaire cesare cesario cesminaz cestmir cestmira cetinel
-cevahir cevat ceyda ceyhun ceykun ceyla ceylan ceylin ceylinaz cezar cezara cezary cezmi chaanakya
-chaaruchandra chadd chadrick chahine chahinez chai chaim chaima chaitan chakor chakradhar chakravartee
-chakravarti chakrika chanakya chanda chandak chandan chandani chandi chandini chandira chandni chandra
-chandraayan chandrabhaga chandrabhan chandradev chandrakala chandraketu chandrakin chandramani chandramauli
-chandramohan chandran chandranath chandrani chandraprabha chandraswaroopa chandravati chanel chanelle chapal
-chapala charak charlaine charleen charlemagne charlene charley charli charline charlize charlotta charly
-charuchandra charumati charuvrat charvi chasity chaten chatur chatura chaturaanan chaturbhuj chauncey chaya
-chayenne chayma chaz cheick cheick-oumar cheikh cheikhou chekhouna chelsey chelsie cherechi cherif cherubino
-chesley chester chet chetanaanand cheyanne cheyenne chiaffredo chidaakaash chidaatma chidambar chidambaram
-chidananda childebert chilperic chimamanda chinmayanand chinmayananda chira chiranjeev chiranjeeve chiril
-chirill chirine chisom chitraksh chitrali chitramala chitrangada chizoba chrabros chraniboj chranibor
-chranislav chranislava chretien christa christelle christer christiaan christiana christiane christiano
-christin christodule christoffer christop christophe christy chrudos chrysole chrysostome chukwu chval chyna
-ciaobella cicek cicem cici cielo cierra cigdem cihad cihan cihangir cihansah cilay cilenti ciler cilvenaz
-cimen cino cinta cinthia cinzia ciprian cipriana cirano ciriaco ciril cirilla cirino ciro cise cisem cisil
-cistoslav cistoslava citlalli civan ciya claas clair clarabelle clarenzio clarisa clarissa clarisse claud
-claude claudie claudien claudine claudiu claus clavdia clayton clea cleandre cleandro clelia clelie clemens
-clementina clemenzia clemmie cleo cleofe cleonico cleopatra cleophee cleora clery cleta cletus cleveland
-clifford clifton climaco clinio clinton clio clodomiro clodoveo cloe clorinda clotaire clothilde clotilde
-clovis cloyd clyde cobulmak coby cocukboru codin codrin codrina codrut codruta cody coen cointa cokramayul
-colby coleman colette coline colins collien collin colman colmanno colmazio colomba colombano colombe colpan
-colten colton colu columbus concetta concetto conchita concordio conner connie consolata constanca constanta
-constantia constantina constatin consuela coralia coralie coraline corbin corbiniano cordelia cordell cordia
-cordie corene coreno corentin corentine corina corine corinna corinne coriolano cornelia cornelio cornelis
-corneliu cornelius cornell coronato corrine cortney corto corvin cory cosima cosimo coskun coskuner cosmin
-cosmina costante costel coty coumba crawford cremenzio crenguta creola crescente crescenzia crescenzio
-crespignano crin crina cristal cristaldo cristiana cristin cristobal cristofor cristoforo cristopher
-crocefissa crocefisso cronida crystel csaba csanad csenge csongor ctibor ctibora ctirad ctirada ctislav
-ctislava cubeyr cullen cumhur cunegonda cuneyt cuniberto cupido cuzia cvetka cydney cyntie cyprian cyprien
-cyra cyrian cyriaque cyrielle cyril cyrila cyrille cyrine cyrus cyryl cıgıl cılasun cıngır d'angelo daantje
-dabiziv dacian daciana daciano dacin dacio dadap dadi daevi daevika dafina dafne dag dagel daghan dagmar
-dagmara dagoberto daiana daija dainuvite daisha daiwik dajana dakota daksha dakshayani daley dalibor dalibora
-daliborka dalida dalie dalila dalima daliman dalimil dalimila dalimin dalimir dalimira daliono dalla dallas
-dallin dalmazio dalton damaris damaso dameon damiana damien damife damil damilare damin damion damjan damjanka
-damla damocle damodara damola damon damu danae danang dandak dandapaani dandre dane dani dania danial danica
-daniella danielo daniil danijel danijela danika danil danique daniswara danjuma danka dannie danu danuja
-danuse danuta dany danyka danyl daouda daphnee daphney darasimi darby darcy darek daren darian dariana dariati
-darie darien darija darijan darimin darin darina darine darinka dario darion daris darja darla darleen darlene
-darmaji darman darmana darmanto darnell daron darrel darrell darrick darrin darrion darron darryl darshan
-darshwana darsirah darta dartono daru daruna darwin daryani daryl dasa dashawn dasia datta daver davey davida
-davids davin davina davion davon davonte davorin davriya davron davud davy dawson dax dayaamay dayaananda
-dayaanidhi dayamayee dayan dayane dayna dayne dayton dea deangelo deanna debora decebal decimo dedric dedrick
-dee deeksha deen deenabandhu deepali deepan deepankar deependra deepesh deeptanshu deeptendu deeptiman
-deeptimay deeptimayee deeptimoy deeptimoyee deevakar defne degna deion dejah dejana dejon dejuan delal delbert
-delfina delie delilah delinda delizia della delmer delores delpha delphia delphin demarco demarcus demario
-demba demet demetra demetria demetrio demetris demetrius demetriusz demi demilade demiralp demirhan democrito
-demond demostene dena deneval denisa denisz denizalp denny deodata deodato deon deondre deontae deonte depold
-dereck derick derin deron dervis desanka desdemona deshaun deshawn desiderato desimir desiree dessie destan
-destany deste destin destinee destiney destini detmar detrich dev devadatt devagya devajyoti devak devan
-devangana devani devante devasree devdan deven devesh deveshwar devi devin devonte devota devran devvrat devyn
-dewayne dewey dewitt dex dexx dezider dhaanyalakshmi dhana dhanadeepa dhanalakshmi dhananjay dhanapati dhanesh
-dhanpati dhanu dhanvin dhara dharani dharitri dharmaketu dhatri dhyanesh dhyaneshwar diah diamante dianna
-dianne dianora diar diara dicle diclehan dida didem didimo didina diede dieke dieudonne dieudonnee dieynaba
-digambar digambara digdaya dijana dikmen diksha dilafruz dilan dilara dilarə dilaver dilay dilbar dilber
-dilberay dildora dilek diler diletta dilfuza dilhan dillan dillon dilmurod dilnoza dilorom dilovan dilrabo
-dilruba dimaz dimitrii dimitrij dimitrije dimitrina dinakar dinc dincer dinda dinis dinkar dino diocleziano
+candace candar candelario candice candide candra candrakanta canel cangul canh cankan cankız cannur cansel
+cansu cansın cantemir cantidio canziano cao capa capitolina capucine caraka carey caribert caridad carine
+carissa carlee carles carleton carley carlie carlijn carloman carlota carloto carlotta carlton carmel carmela
+carmella carmelo carmina carminho carmo carna carola carolanne carole carolin carolina carolyne caronte
+carponio carson carub cary cas casandra casiana casilda casimer casimir casimira casimiro caslav caspar
+cassandre cassiano cassidy cassien cassio cassiopea cassiopee castille casto cataleya catalin caterina
+catharina catharine cathrine cathryn catinca cato catrin catrina catrinel catullo catur caturangga caua cavid
+cawisadi cawisono cawuk cayadi cayla cazimir ceasar cebe cecco cecelia cecep cecil cecilie cecilio cecylia
+cecyliusz cedomir cedrick cedrik cedrin celal celaleddin celasun celen celestin celestina celestine celestino
+celestyn celestyna celia celian celie celien celil celina celinia celso cemali cemani cemen cemeti cemgen
+cemil cemplunk cene cenek cengkal cengkir cenk cenka cerasela ceren cesaire cesare cesario cesminaz cestmir
+cestmira cetinel cevahir cevat ceyda ceyhun ceykun ceyla ceylan ceylin ceylinaz cezar cezara cezary cezmi
+chaanakya chaaruchandra chadd chadrick chahine chahinez chai chaim chaima chaitan chakor chakradhar
+chakravartee chakravarti chakrika chanakya chanda chandak chandan chandani chandi chandini chandira chandni
+chandra chandraayan chandrabhaga chandrabhan chandradev chandrakala chandraketu chandrakin chandramani
+chandramauli chandramohan chandran chandranath chandrani chandraprabha chandraswaroopa chandravati chanel
+chanelle chanh chapal chapala charak charlaine charleen charlemagne charlene charley charli charline charlize
+charlotta charly charuchandra charumati charuvrat charvi chasity chaten chatur chatura chaturaanan chaturbhuj
+chau chauncey chaya chayenne chayma chaz che cheick cheick-oumar cheikh cheikhou chekhouna chelsey chelsie
+cherechi cherif cherubino chesley chester chet chetanaanand cheyanne cheyenne chiaffredo chidaakaash chidaatma
+chidambar chidambaram chidananda chien chieu childebert chilperic chimamanda chinh chinmayanand chinmayananda
+chira chiranjeev chiranjeeve chiril chirill chirine chisom chitraksh chitrali chitramala chitrangada chizoba
+chrabros chraniboj chranibor chranislav chranislava chretien christa christelle christer christiaan christiana
+christiane christiano christin christodule christoffer christop christophe christy chrudos chrysole
+chrysostome chuan chukwu chuong chuyen chval chyna ciaobella cicek cicem cici cielo cierra cigdem cihad cihan
+cihangir cihansah cilay cilenti ciler cilvenaz cimen cino cinta cinthia cinzia ciprian cipriana cirano ciriaco
+ciril cirilla cirino ciro cise cisem cisil cistoslav cistoslava citlalli civan ciya claas clair clarabelle
+clarenzio clarisa clarissa clarisse claud claude claudie claudien claudine claudiu claus clavdia clayton clea
+cleandre cleandro clelia clelie clemens clementina clemenzia clemmie cleo cleofe cleonico cleopatra cleophee
+cleora clery cleta cletus cleveland clifford clifton climaco clinio clinton clio clodomiro clodoveo cloe
+clorinda clotaire clothilde clotilde clovis cloyd clyde cobulmak coby cocukboru codin codrin codrina codrut
+codruta cody coen cointa cokramayul colby coleman colette coline colins collien collin colman colmanno
+colmazio colomba colombano colombe colpan colten colton colu columbus concetta concetto conchita concordio
+cong conner connie consolata constanca constanta constantia constantina constatin consuela coralia coralie
+coraline corbin corbiniano cordelia cordell cordia cordie corene coreno corentin corentine corina corine
+corinna corinne coriolano cornelia cornelio cornelis corneliu cornelius cornell coronato corrine cortney corto
+corvin cory cosima cosimo coskun coskuner cosmin cosmina costante costel coty coumba crawford cremenzio
+crenguta creola crescente crescenzia crescenzio crespignano crin crina cristal cristaldo cristiana cristin
+cristobal cristofor cristoforo cristopher crocefissa crocefisso cronida crystel csaba csanad csenge csongor
+ctibor ctibora ctirad ctirada ctislav ctislava cubeyr cuc cullen cumhur cunegonda cuneyt cung cuniberto cupido
+cuzia cvetka cydney cyntie cyprian cyprien cyra cyrian cyriaque cyrielle cyril cyrila cyrille cyrine cyrus
+cyryl cıgıl cılasun cıngır d'angelo daantje dabiziv dacian daciana daciano dacin dacio dadap dadi daevi
+daevika dafina dafne dag dagel daghan dagmar dagmara dagoberto daiana daija dainuvite daisha daiwik dajana
+dakota daksha dakshayani daley dalibor dalibora daliborka dalida dalie dalila dalima daliman dalimil dalimila
+dalimin dalimir dalimira daliono dalla dallas dallin dalmazio dalton damaris damaso dameon damiana damien
+damife damil damilare damin damion damjan damjanka damla damocle damodara damola damon damu danae danang
+dandak dandapaani dandre dane danh dani dania danial danica daniella danielo daniil danijel danijela danika
+danil danique daniswara danjuma danka dannie danu danuja danuse danuta dany danyka danyl dao daouda daphnee
+daphney darasimi darby darcy darek daren darian dariana dariati darie darien darija darijan darimin darin
+darina darine darinka dario darion daris darja darla darleen darlene darmaji darman darmana darmanto darnell
+daron darrel darrell darrick darrin darrion darron darryl darshan darshwana darsirah darta dartono daru daruna
+darwin daryani daryl dasa dashawn dasia datta daver davey davida davids davin davina davion davon davonte
+davorin davriya davron davud davy dawson dax dayaamay dayaananda dayaanidhi dayamayee dayan dayane dayna dayne
+dayton dea deangelo deanna debora decebal decimo dedric dedrick dee deeksha deen deenabandhu deepali deepan
+deepankar deependra deepesh deeptanshu deeptendu deeptiman deeptimay deeptimayee deeptimoy deeptimoyee
+deevakar defne degna deion dejah dejana dejon dejuan delal delbert delfina delie delilah delinda delizia della
+delmer delores delpha delphia delphin demarco demarcus demario demba demet demetra demetria demetrio demetris
+demetrius demetriusz demi demilade demiralp demirhan democrito demond demostene dena deneval denisa denisz
+denizalp denny deodata deodato deon deondre deontae deonte depold dereck derick derin deron dervis desanka
+desdemona deshaun deshawn desiderato desimir desiree dessie destan destany deste destin destinee destiney
+destini detmar detrich dev devadatt devagya devajyoti devak devan devangana devani devante devasree devdan
+deven devesh deveshwar devi devin devonte devota devran devvrat devyn dewayne dewey dewitt dex dexx dezider
+dhaanyalakshmi dhana dhanadeepa dhanalakshmi dhananjay dhanapati dhanesh dhanpati dhanu dhanvin dhara dharani
+dharitri dharmaketu dhatri dhyanesh dhyaneshwar di diah diamante dianna dianne dianora diar diara dicle
+diclehan dida didem didimo didina diede dieke diem dien diep dieu dieudonne dieudonnee dieynaba digambar
+digambara digdaya dijana dikmen diksha dilafruz dilan dilara dilarə dilaver dilay dilbar dilber dilberay
+dildora dilek diler diletta dilfuza dilhan dillan dillon dilmurod dilnoza dilorom dilovan dilrabo dilruba
+dimaz dimitrii dimitrij dimitrije dimitrina dinakar dinc dincer dinda dinh dinis dinkar dino diocleziano
 diodata diodoro diogene diomede dion dionigi dionisia dionisio dionizy dionyz dionyzos dior dipa dipali
 dipankar dipendra dipesh diptendu direnc diri dirja diroj dirok dita ditte-marie ditya divaakar divakar
-diviska divjot divna divo diyor diyora dizik djayden djeneba djenna djibril dluhos dmitrii dobrava dobrila
-dobromil dobromila dobromir dobromira dobroslav dobroslava dochia doda dodato doganay doganer dogu doina
-doinita dolunay domagoj domen domenic domenica domenick domenik domezio domingo dominick domitille domiziano
-domnica donalda donaldo donat donata donatella donatello donavon dondu donka donnell donnie donny dono dorana
-dorcas doreen dorel dorian doriana doriane doriano dorica dorin dorina dorine dorinel dorit dorka dorli
-dorotea doroteja doroteo dorothea dorothee dorottya dorris dortha dorthe dorthy doru doubravka dounia douwe
-dov dovie dovud doyinsola draga dragica draginja dragisa dragoje dragojlo dragoljub dragos dragoslav dragutin
-drahomil drahomila drahomir drahomira drahon drahos drahoslav drahoslava drahotin drahotina drahuse drahutin
-drajat draupadi draza drazen dren drina driss dron drona druina drzimir drzislav dua duane duanne dubravka
-dubravko duccio duco ducu dudley duduzile duilio duje dujo dulari dulina dumisani dumitra dumitrana dumitrita
-dundar dunja dunya durdane durdona durga durgeshwari durmus durodola durriye duru dururbunsuz durward dusana
-dusanka dusica duska dusko duuk duygu dwaipayan dwaipayana dwayne dwi dyah dylano dyna dzile dzirkstite dəniz
-ea earlene earline earnestine easter easton ebe eberardo ebiere ebin ebiowei ebkızı ebren ebunoluwa ebuzer
-ecaterina ecclesio ece ecehan ecem ecevit ecmel ecrin ecvet eda edd edda eddi ede edelberga eden edgard
-edgardo edgaro edgars edhem edi edil edilberto edison edita edite editta ediz edmee edmond edmondo edmund edna
-edouard eduard eduards edvard edvarda edvige edvin edvins edwardo edwina edyta edyth edythe edzus eef eefje
-eekalabya eero eeva efe effie efim efimia efisio efken eflah efraim efrain efrem efren efrosinia efsun eftalya
-eftimia eftimie ega ege egemen egeo egidio egils eginardo egisto egizia egle egmont egon egona egor egrim
-einar einars eino eizens eja eka ekaaksh ekadant ekaksh ekalavya ekaling ekaparnika ekdant ekec ekim ekin
-ekmel ekrem ekundayo el ela eladio elaide elaina elakshi elanur elbek elbert elcin elda eldon eldor eldora
-eldred eldridge elea eleanora eleanore eleazar electa elektra elene elenor elenora eleonora eleonore eleonoro
-elettra eleuterio eleuthere elfrida elfrieda elgin eliabeth eliah eliahou elian eliana eliane eliano eliasz
-elie eliel eliette eliezer elifio eligio elija elimena eline elinor elinore elio eliodoro elion eliona elior
-eliot eliott elisabet elisabeta elisabeth elisabetta elisaveta elisea elisee eliseo elisha elisio elissa elita
-elizabet elizabeta elizabeto elizaveta elize elizej elizeus elizo elka elkin ellada elle ellen-margrethe elli
-elliott ellsworth elly elma elmar elmars elmas elmer elmira elmo elmore elmurod elna elnarə elnora elnur eloa
-eloan eloane elodia elody elogio eloi eloisa eloise elon elona elone elora elouan elouise eloy elpidio elroy
-elsbeth elta elti elton eluh elva elvan elvera elvezio elvia elvie elvin elvino elvira elvire elvis elwin
-elwira elwyn elya elyanora elyas elyes elyne elynn elyor elyse elyssa elza elzbieta elzear ema eman emanoil
-emanuel emanuela emanuelly emanuil emas embuh emced emel emelia emelie emeline emely emerance emerencie emeric
-emerich emerson emese emi emidio emie emiel emile emili emilian emiliana emilien emilija emilijan emils emin
-emirhan emmalee emmanuelle emmelie emmely emmerico emmett emmi emmie emmitt emmy emna emong emory empirio
-empluk emrah emrullah emy ena enakshi endah enderun endra endrigo enea enecone enes engelbert engin enguerrand
-enid enie enimia enio eniola enis enise enna ennio enno enoch enola enora enos enrica ensar ensio enteng enver
-enya enyo ephraim epiphane eracla eraclide eraldo eralp erardo erasmo erast eray erazim erazmus erberto ercan
-ercin ercolano ercole ercument erda erdal erdem erdeni erdenikatun erdeniozuk erdinc erel eremia eren erenia
-erentuz ergene ergenekatun ergin ergun erguner erhard eriberto erich erick ericka erico eriks erinc erine
-erkam erkan erke erkki erling erma erman ermanno ermelinda ermen ermenegarda ermenegilda ermenegildo ermes
-ermete ermilo erminia erminio ermins erna ernecjo ernesta ernestina ernestine ernestino ernie erol eron eros
-ersan ersilia ersin ertan erten ertenozuk ertugrul ervin ervina ervins erwan erwann erwin eryn esat esau esben
-esen esenbike eser esha eshana eshita esin esma esmee esmeralda esmeray esmira esref essie esta estefania
-estel estela estell estella estelle estera esterina estevan estiawan estiono estrella esuperio esupofo eszter
-etela eterie etha ethann ethel ethelyn ethem etil ettie ettore eubert euclide eudes eudochia eudokia eudoksja
-eudora eudoxe eudoxie eufebio eufemia eufemio eufrasia eufronio eufrosina eufrozina eugen eugenia eugenie
-eugenio eugeniu eugeniusz eula eulah eulalia eulalie euna eunice eunika euphrasie euridice eurydice eusebe
-eusebia eusebie eusebio eusebiu eusebius euseo eustache eustatiu eustorgio eustosio eustracjusz eutalia
-eutalio evald evaldo evalds evalyn evandro evangelina evangeline evanghelina evann evar evarist evariste
-evaristo evasio evdochia evdokija evelien eveliina evelin evelina eveline evelino evelyne everardo everett
-everette evgheni evghenia evghenii evi evidio evin evo evodio evran evrard evremondo evren evsen evy evzen
-evzenie ewatomi ewell ewen ewenn eya eyiz eylul eymen eyram eysan eytan eythan eyup ezechiel ezechiele ezekiel
-ezequiel ezio ezrak e’zoza faas fabia fabie fabienne fabijan fabricia fabricio fadekemi faderera fadime fady
-fadıl fae fahrettin fahri fahriddin fahriye fahrunissa faik faiq faizah falba falih famiano famke fanika fanni
-fannie fantin fantine fanyana fara farangiz fardau farhunnisa faris farouk farruh faruk fasih fathonah fatim
-fatimata fatimo fatimə fatin fatos fatouma fatoumata faust fausta faustin faustina faustine faustino fausto
-faustyn faustyna favian faya fayen fayenne faysal fayzbek fazilat fazilet fazliddin fazlı fazullah fazıl feba
-febe febi febriana febrina feda fedai fedde fedor fedro fehime fehintola fehmi felice felicia felician felicie
-felicien felicita felicitas felicite feliks felina felipa felton fem femm fenja fenna fenne feodor feodora
-feodosia ferah feramus feramuz feray ferda ferdi ferdinand ferdinanda ferdinando ferdynanda ferhan ferhat
-feride feridun feriel feriha ferit ferman fermiano fermin fermo ferne ferre ferruccio ferruh feruza feryel
-festo fevronia fevzi feyyaz feyza feyzullah fiammetta fibikemi fidan fidel fidele fidelie fidelius fidenziano
-fidenzio fieke fien fiene fiep fiete figen fiifi fikayomi fikret fikri fikriye filemon filibert filiberto
-filipe filipino filipp filippa filiz filofteia filomen filomena filomeno filotije filou fily finia finja
-finlay finley finnja finnley fiodor fionn fiordaliso fiorella fiorenziano fiorenzo firas firdavs firdevs
-firmin firuzə fitrat fitria fitriani flaminia flavia flavian flaviana flaviano flavie flavien flavio flaviu
-flavius fleano fleta fleur flo floare floarea flodoard floortje flor florence florencia florencio florencja
-florent florenta florentin florentina florentine florentyn florentyna florestan floriana floriane floriano
-florica florida florie florina florine flossie floy floyd flurin flurina flynn foca fode folafoluwa folashade
-folco folu forrest fortunat fortunata fortunee fos fosca fosco foss fotih fotima foucauld foulques fran frana
-franca france francette franci francia francine francisc francisca francisko francisque franciszek franciszka
-franjo franka frantisek frantiska freda freddy frederica frederico frederik frederike frederiko frederique
-fredrick fredrik fredy freeda freek freida freja frenkie frido fridolin frieda friederike frontiniano frusina
-fruzsina fryderyk fuat fulbert fulberto fulcran fuldem fulden fulgence fulgenzio fulvia fulvio fulya funani
-funda funmilade fureyya furio furkan furseo furuzan fuscolo fusun fuzuli fynn fərqanə fərəh fəxriyyə g'affor
-g'afur g'iyos g'ulom gabe gabi gabin gabino gabriella gabrielo gabrijela gada gadang gading gadis gaduh gael
-gaelle gaetan gaetano gaffar gagan gage gaglioffo gaia gail gaiman gaio gaj gaja gajaadhar gajabahu gajadhar
-gajana gajbaahu galak galang galar galdino galeazzo galfryd galih galileo galiono gallicano galuh galur gaman
-gamani gamanto gambira gamblang gamze ganak ganapati ganda gandewa gandharv gandharva gandi ganep ganesha
-gangesh gangsa gangsar ganjaran gara garan garance garang garda gardner garett garfield garik garika
-garimberto garnett garrett garrick garry garud garuda gaspard gaspare gasti gaston gastone gastono gati gatien
-gatik gatot gatra gatsha gaudenzia gaudenzio gaudino gauraang gaurang gauranga gautama gautami gautiero gavino
-gavril gavrilo gavxar gawati gayle gazanfer gbadebo gbeminiyi gbemisola gbolahan gbowoade geanina gedeon
-gedeone gederts geetanjali gejza gelila gelin gelincik gellert gelsomina geltrude gelu gema gemine gemini
-geminiano genadij gencer generosa generoso genesia genesio genevieve genoveffa genoveva genta gentiana
-genziano geo geoffroy georg georgel georges georgeta georgette georgian georgiana georgianna georgije georgina
-georgo geovanni geovanny geovany geralda geraldina geraldine gerarda gerardina gerardo gerasim gerasimo geraud
-gerazim gerazym gerberge gerbert gerda geremia gergely gergo gerharda gerino germain germaine germana germano
-gerolamo geronimo geronzio gerrit gerry gertrud gertruda gertrude gertrudo gervais gervasio gesualdo geta
-gevheri geza ghaliyati ghanaanand ghanashyam ghani ghanshyam ghenadi ghenadie ghennadi gheorghi gheorghii
-gheorghina gherardo gherghina ghislain gia giacinta giacinto giacobbe giada giadero giambattista gian
-gianbattista giancarlo giandomenico gianfranco gianina gianluigi gianmarco gianmaria gianmario gianna
-gianpaolo gianpiero gianpietro gianuario giasone gibran gica gicu gideon giel gifty gigi gigliola gilang
-gilberta gilberto gilda gildo giles giliola gillo gineto ginevra ginewra gino gioacchina gioacchino giobbe
-gioberto gioconda giocondo gioele gion giona gionata giorgian giorgiana giosue giosuele giotto giovani
-giovanny giove gioventino giovenzio girardo girart giray giri girija girik girika girindra giriraaj giriraj
-girja girolamo gisela gisele gisella gislebert gisselle gita gitanjali gitte giuda giuditta giuliana giulio
-giulitta giuseppa giuseppina giusta giustiniano giusto gizela gladyce gladys glauco gleb glenda glenna glennie
-gligorije glorie gobinda godeberta godfrey godiva goffredo gojko gokalp gokben gokboru gokce gokcegol gokcen
-gokcicek gokmen goknur goksin golda golia golub gomberto gonca gondebaud gondulfo gonenc gonerio gongor
-gonsalwy gonthier gontran gonul gonzaga gonzague gopaal gopee gopi gorakhanatha gorakhnath gorana goranka
-gorazd gordan gordiano gorkem gorun gosto goswamee goswami gothard gottardo gottfried gotum goundo gouranga
-goutam govhər govinda gozde gracian graciana gracie graciliano gracja gradimir granville gratian gratiana
-gratiela grato grayce grayson grazia graziana graziella grazina gregg gregoire gregoria gregorian gregorio
-gretchen greyson grga grgo grgur grigori grigorije grimaldo griselda grizelda grover grozdana gry gualberto
-gualtiero gubio gudakesa gudakesha gudrite gudrun guelfo guenda guendalina guenievre guerrino guglielmo guher
-gui guiberto guilhem guilhemine guillemette guillermina guiscardo guiseppe gulay gulbahar gulbaxor gulben
-gulchexra gulcin guldem guldeste gulegen gulemen gulen gulgun gulhan gulistan guljamol guljaxon gulnaz gulnora
-gulnoza guloy gulpembe gulriz gulsen gulseren gulsora gulsum gultekin gulumser gulzira gulzoda gulər gumesindo
-gumus gunars gunay guncicek gundelinda gundogdu gundogmus guner gungor gunilla guniz gunnar gunnur gunseli
-gunyaruk gurbuz gurcan gurdal gurdev gurhan gurkan gurol gursel gussie gustava gustave gustavine gustavino
-guus guusje guven guvenalp guvercin guzey gvendolina gvozden gwenaelle gwendoline gwendolyn gwido gyorgy gıyas
-habbab habiba habil haby hacib hadja hadley hadriel hadrien hafi hafid hafsa hafshah hafız hailee hailie haim
-hairyanto hajar hakem haki hakkı hakon hal haldun haleigh halie halil halina halis halit halle hallie haluk
-hamdi hamdullah hami hamidou hamima hamit hammad hamsini hamzah hanae handan hande hanefi hanga hania hanifa
-hanna hannabel hannele hannes hanno hannu hans-peter hans-rudolf hans-ulrich hansjorg hanspeter hansruedi
-hansueli haralamb haralambie harald hardana hardi hardouin hari harimurti harinakshi harinarayan harit harita
-harja harjasa harjaya harjo harley harmon haron haroun harouna haroune harrison harsana harsanto harsaya
-hartaka hartana harto harun hasano haseki hasibi hasim hasin haskell hasmet hasna hassane hassie hasta hastal
-hata hatem hatip hatouma hattab hattie hava havla hawa hawar haya hayal hayali hayat hayati haydar hayden
-haylee haylie hazar hazle hazım heber heda hedda hedelin hedi hedvig hedviga hedvigo hedvika heema heidrun
-heikki hein heinz heitor heja hektoro heleno helie helier helin helio helios helle hellen helmer heloise
-hendri hendrika henning henrich henrick henrie henrieta henrieto henrietta henriette henrike henryk henryka
-heracleea herberta herluin hermenegildo hermina hermine herminia herminio hermiono hernan hershel herta hertha
-heru herve heryanto hester hesti hettie hevi hiba hicabi hidaya hidde hieronim hikmat hikmet hilaire hilal
-hilar hilario hilarion hilarius hilary hilbert hilda hildebert hildegard hillary hillel hilma hilmi hilola
-hilton himadri himani himeno himmet hincmar hipolit hipolito hippolyte hira hiram hiranmay hiranmaya hiranya
-hisam hjalmar hlengiwe hobart hojimurod hollie hollis homero honore honorine honorius horac horace horacio
-horacy horatiu horea horia hortense hortensia hortensie hortenzia hortenzie horymir horymira hosea hosiyat
-hostimil hostimila hostimir hostimira hostislav hostislava hostivit houda houston hovard hoyt hozan hrvoj
-hrvojka huberto huccet hud hudavendigar hudayi hugues huguette hulda hulki hulusi hulya huma humaira humay
-humayun humeyra huner hunor huriyə hurkan hurram hurshida hursit husameddin husamettin husein husida husnida
-husniya husnora husnu husrev huub huzeyfe hvalimir hvezdoslav hvezdoslava hyacint hyacinta hyman hypolit hıfzı
-hızır iacopo iacopone iacov iago iana ianina ianira ianis ianna ianos iaroslav iaroslava iasmina ib iban
-ibidapo ibironke ibodulloh iboja ibou ibra ibrani ibrohim ibukunoluwa ibun ica icaro icha icie icilio iclal
-ico idell idella idil idir ido idowu idriss idrissa idy ieremia ifa ifeanyichukwu ifeoluwa iffar iffet ifora
-ifunanya ige iginia iginio igino ignac ignacie ignacy ignata ignatius ignazio ignjat igori ihsan ihtiyor ihvan
-ika ikbal ike ikeme ikeoluwa ikhidie ikhsan ikicitoyun ikin ikrime ikrom ila ilacın ilai ilana ilaria ilarie
-ilario ilarion ilay ilayda ilbey ilbilge ilda ildebrando ildefonso ildegarda ildegonda ildika ildike ileana
-ilene ilenia ilgegu ilgmars ilgın ilham ilhami ilhan ilian iliana iliane ilias ilies ilija ilinca ilinka ilja
-iljana ilkay ilkben ilke ilker ilknur ilko ilksen ilkyaz illidio illuminato ilmari ilmars ilona ilqar ilsa
-ilse ilva ilyan ilyana ilyane ilyas ilyass ilyes ilyess ilyos ilza ilzo ima imad iman imelda imen imene imge
-imke immacolata immacolato immanuel imogene imoleoluwa imrane imre imrem imrich imron ina inanc inara inars
-inaya inc inci incoronata inder indiana indra indrikis indro indy inesa inessa inez inga inge ingeborg
-ingeborga inger ingmars ingrida inguna inioluwa inja inka inkeri inna innocente innocenty innocenza innocenzo
-ino inocenc inocentiu insa intan inyoni inza ioan ioanina iolanda iole iona ione ionel ionela ionelia ionica
-ionne iosefina ipek ippocrate ira iraida irawati iremide irena irenej ireneo ireneus ireneusz ireno ireti
-iretioluwa iriana iride iridenta irinc irinckol irinel irisa irma irmak irmeli irmina irnanto iroda irsad
-irtis irvin irving irwan irwin isa isabeau isabell isabelly isacco isadora isadore isai isaia isaias isaure
-ischirione ise isee iseoluwa iseult ishaq ishola iside isidor isidora isidore isidoro isidro isioma isis isisa
-islam islom ismaele ismaelo ismaila ismerie ismet ismoil isobel isolda isom isotta isra israa issa issac issam
-issiaka istvan isıg isıl isılay isın isıner ita italia italo itil itri itunuoluwa itır iulia iulian iuliana
-iuliu iuri iurie iurii iustin iustina iustinian iva ivah ivancica ivanka ivanna ivano ivanoe ive ivek iven
-iveta ivetta ivica ivna ivo ivona ivone ivonne ivor iwan ixtiyar iyabode iyad iyadunni iyanuoluwa iyed
-iyinoluwa iyık iyıktag iza izaak izabela izabella izaiah izaias izajasz izak izako ize izel izia izidor
-izidora izmael izolda izoldo iztok izydor izzet izzettin jaakko jabal jabari jabulile jace jacey jachym
-jacinthe jacinto jackeline jacklyn jacky jaclyn jacoba jacobo jacquelyn jacques jacynthe jad jada jaden
-jadesola jadon jadran jadrana jadranka jadranko jadwiga jadyn jaeden jael jaelynn jaeman jaga jagadish
-jagadisha jagapati jagaraga jagathi jagdeep jagdish jagmeet jahnu jaida jaiden jailey jailyn jaiman jaimini
-jaimy jais jaivey jaka jakayla jakelino jakobino jakobo jakov jakuba jakubina jakubka jale jaleel jalen jalil
-jalol jalon jalou jalyn jalə jamaal jamalia jamar jamarcus jamel jameson jamey jamil jamila jamir jamiro
-jamison jammie jamol jamshid janae janaina janek janelle janessa janeta janez jani janica janick janie janin
-janina janine janis janiya janja janjo janko janna jannah janne jannek jannes janni jannie jannis jano janos
-janosch jany japhet jaquan jaquelin jara jaren jari jarmil jarmila jarne jarno jaro jarod jarolim jarolima
-jaromil jaromir jaromira jaron jaroslav jaroslava jarrell jarret jarrett jarrod jarvis jarwa jarwadi jarwi
-jasen jasenko jasin jasmani jasmijn jasmin jasna jasnena jassem jassim jasur jaswadi jati jatmiko jaunita
-jautrite javas javi javlon javohir javon javonte jawad jax jaxon jaxx jayadi jayce jaycee jayda jayde jaydon
-jayeng jaylan jaylano jaylen jaylin jaylinn jaylon jayme jayne jayvano jazeps jazlyn jazmin jazmyn jazmyne
-jazzlyn jazzlynn jean-baptiste jean-claude jean-daniel jean-francois jean-jacques jean-louis jean-marc
-jean-marie jean-paul jeana jeanette jeanie jeanne jeannel jeannette jeannie jeannot jed jedediah jedidiah jef
-jefferey jeffery jeffry jefri jefta jehanne jekabs jela jelisaveta jelka jella jelle jelmer jelte jena jenel
-jenifer jennah jennie jennings jennyfer jenovefa jente jeppe jerad jerald jeramie jeramy jerel jeremi jeremiah
-jeremias jeremiasz jeremie jergus jermain jermey jernej jerod jeromo jeromy jeronimo jeronym jerrell jerrod
-jerrold jesa jesika jesper jessika jesslyn jesslynn jessy jessyca jett jette jettie jevgenijs jevon jevrosima
-jewell jezdimir jibril jidde jihane jil jilji jillian jimi jimmie jimram jinane jinawi jindrich jindriska
-jinte jinthe jip jirina jitender jitendra jitka joah joakim joakimo joanie joann joannie joanny joany joas
-jocelyn jocelyne jocjo jodi jody joelina joeline joelle joep joes joesph johana johancjo johanino johanne
-johano johathan johnathan johnathon johnnie johnpaul jolana jolanda jolanta jolayemi joleen jolie jolien
-jolijn jolin jolina joline jona jonatan jonatano jonathon jonna jono jonte joojo jop jordana jordane jordon
-jordy jordyn jorga jorin jorn jorrit jort joscha joschua josefa josefien josefin josefine josephin josephine
-josette joshuah josiah josiane josianne josie josiko josipa josko joso josse josselin josua josue josuo josy
-joud jourdain jovan jovana jovani jovanka jovanny jovany jovin joya joza joze jozef jozefa jozefina jozefino
-jozefo jozica jozsef jozue juana juanita juda judah judd judicael judita judite judito judson judyta jugoslav
-juhani juho jula julan jule juli juliane julianne julide julieta julieto juliino julija julijana julijs julika
-julina julita julius juliusz jumadi jumagul jumari juna junayd junius juno junon jur juraj jure jurg jurgis
-juri jurre jusma jusra juste justen justeno justine juston justus justyn jusuf juta juul juwan juwon jyotis
-jyotsana jørgen kaarina kaat kabil kacey kaci kacie kacung kade kadem kaden kader kadiatou kadidia kadidiatou
-kadin kadir kadrican kadriye kady kadı kaela kaelyn kagan kagiso kahina kaia kailash kailee kailey kailyn
-kaina kairav kais kaitlin kaj kaja kajen kajetan kalea kaleb kaleigh kalender kalervo kalevi kaley kalidou
-kalim kalinda kalinik kalistrat kalle kallie kalpana kalyani kama kamalesh kamaria kambali kamel kamelya
-kameron kamidin kamila kamile kamilla kamille kamla kamlesh kamol kamola kamoliddin kamren kamron kamryn
-kamuran kanak kanchan kancı kanda kani kanishka kannen kanti kapgar karaca karahan karak karamba karamoko
-kardi karelle kargılac kari kariane karianne karimah kariman karine karja karl-emil karl-johan karla karlee
-karley karli karlie karlijn karlis karlo karlotta karlıgac karman karmela karmen karmeno karna karol karolann
-karoliina karoline karolino karolo karsa karsana karson karta kartik kartika karunanidhi karya kasandra kasey
-kashyap kashyapi kasian kasim kasiran kasiyah kassandra kassim kastor kasusra kasım kata katariina katelin
-katell katelyn katelynn katerino katheryn kathlyn kathrin kathrine kathryne katia katica katija katina katlyn
-katlynn kato katrin katrine katryn kattie katun katunkız katy kavon kawaca kawaya kawtar kayaalp kayacık kayca
-kaycee kayden kaylah kaylee kayleigh kayley kayli kayliah kaylie kaylin kayna kaynak kayra kays kayun kazanc
-kazi kazimierz kazimir kazimira kazkatun kazım keagan keano keanu keara keaton keba keegan keeley keely keenan
-keerti keet keira keji kekik keklik keles kellen kelley kelli kellie kelsi kelsie kelton kelya kelyan
-kemalettin kemba kenan kenari kendall kende kendra kendrick kenes kenna kennedi kennith kensi kenton kenya
-kenyatta kenyon kenza kenzi kenzie kenzo kenzy keon kepez keramet kerami kerem keremsah kerim kerry keshaun
-keshawn kesme kessaf ketsia keven kevon kevser keyan keyken keyla keyon keyshawn kezia kezlik kgabu
-khadidiatou khadidja khadim khady khalifa khanyisile khem khethiwe khoudia khulekani kiana kiandra kianna
-kiano kiara kiarra kiel kiera kika kikelomo kiki kiley kilian killian kilyan kimberley kimi kimo kincso kinga
-kirana kiraz kirilo kirk kirstin kirti kiyan kjeld klanjo klarencjusz klaro klaudia klaudian klaudie klaudino
-klaudius klaudiusz klaudo klavs klea kleber klemen klemens klementina klementino klementyna kleopatra
-kleopatro klitemnestro klotildo klotylda knuto kobe koby kocer kody koko koksal kolawole kolby kole koleta
-koloman kolombin kolombina kolos kolumban kolumbin kolumbina komil komila komron konrads konstance konstancie
-konstancja konstantin konstantins konstanty konstantyn konsuela konzuela kopano kora koralia koray korbin
-korbinian kordula korede korey korina korinna korkut kornel korneli kornelia kornelie kornelius korneliusz
-kory kosma kosmas kosta kraig krasava krasomil krasomila krasoslav kresimir kresomysl kreuzo krijn krimhildo
-krishnadas krishnadasa krisjanis krista kristan kristi kristian kristiana kristians kristie kristiina
-kristijan kristin kristine kristino kristjan kristofer kristoffer kristopher kristy kristyna krisztian
-krisztofer krsto kruno krunoslav kryspin krystal krystel krystian krystina krystof krystyna ksantipo ksawera
-ksawery ksenija ksenofont kubad kubilay kubra kubura kuddusi kujoe kumari kumru kumuda kumush kuncara kunhuta
-kunthara kurnia kursad kurtis kutbettin kuzey kuzman kveta kveton kvetos kvetoslav kvetoslava kvetuse kvido
-kwamena kwintyn kyan kyano kyara kyla kylee kyleigh kyler kylian kyliann kyllian kyllikki kımız kımızalma
-kımızalmıla kımızın kırcicek kırgavul kırlangıc kısmet kıvanc kıvılcım kıymet kızdurmus kızılalma laal labuh
-lacey lacramioara lada ladarius ladina ladislao ladislau ladislav ladislava ladji laetitia lafayette lahna
-laila laisha lajos laksana lakshmidhar lakshminath lal lala lale lalie lalita lalə lamar lamberto lamih lamine
-lamiyə lamont lanang lancelot lancilotto landen landolfo landry laney lanfranco langa langgeng lanjar lantar
-lapo laras larina larisa laron larue larysa lasma lasmanto lasmono lassana laswi latif latifa latife latika
-latofat laurane laure laureen laureline laurenc laurence laurencie laurencja laurencjusz laurenco laurene
-laurens laurentia laurentino laurentiu laurenty laurentyna laurenz lauretta laurian lauriane laurianne
-lauriano laurie laurin laurine lauro laury lauryn lautone lavada lavern laverna laverne lavina lavinia lavinio
-lavize lavon lavonne lawrencia lawson laxman layana layanah laylo layne lazare lazaro laziz leana leander
-leandr leandra leandre leane leann leanna leano leart leatha leda ledion leela leelou leendert lega legawa
-lehna leia leigh leina leke lela lelah leland lelia lembah lemide lempi lemuel len lene leni lenia lenja lenn
-lenna lennard lennart lenne lennert lenni lennie lennon lennox lenny lenora lenore leny lenya leo-paul
-leodegar leokadie leola leona leonel leonhard leonia leonid leonida leonidas leonids leonie leonilda leonio
-leonis leonne leono leonor leonora leonore leontin leontina leontine leontyn leontyna leonzio leopardo leopold
-leopolda leopoldina leopoldine leopoldino leopoldo leopoldyna leora leos leposava lera lere lerzan lesana
-lesek lesley lesly lessie lester leta letha leticie letitia letizia letterio leufroy levana levent levente
-levio levke levoslav lew lex lexi lexie lexus leya leyan leyna lia liah lian liara lias liba libbie libena
-liberata liberato liberatore libere liberio liberto libor libora liboria liborio liboslav liboslava libusa
-libuse lica licia lida lidania lidia lidija lidio lidmila lidya liene lietald lieto lieuwe lieve lieze liga
-ligia liisa liksma lila lilan lilas lili lili-rose lilia lilian liliana liliane lilianna lilie lilien lilio
-lilith liliya lilla lilli lillian lilliana lillie lilou lilwenn lily-rose lilya lilyan liman limar lincoln
-linde linett linne linnie linoi linoy lintang linus linwood lio lioara lionel liora lirik liron lirone
-lisandro lisann lisanne lisbeth lise liselotte lisette lison lital litzy liuba liubov liubovi liudmila liusea
-liva livia liviana livie livija livino livio liviu livius liya liyah liyam liyan liyana liza lize lizeth lizz
-lizzy ljiljana ljuba ljubica ljubisa ljubomir ljudevit llewellyn lloyd loa loane lodovica lodovico loek loes
-loet lohan loise lolade lolita loma lon london longin lonie lonnie lonny lonzo lora loraine loredana loreen
-lorelei lorella loren lorene loreno lorenza loreta loretta lorian loriana lorik lorin lorine lorna lorrain
-lorraine lotar lothaire lothar lotta lotte lottie lou lou-ann lou-anne loua louan louane louann louay loubna
-louca louie louis-marie louisa louison louka loula louna lounis lourdes louvenia lova lovisa lovorka lovro
-lowell lowie loyce lua luan lubica lubin lubomir lubomira lubor lubos luboslav luboslava lucca lucentiu lucian
-luciana lucica lucien lucienne lucija lucijan lucile lucilla lucille lucinda lucious lucius lucja lucjan
-lucretia lucretiu lucrezia ludano ludek ludie ludise ludivine ludivoj ludka ludmila ludolphe ludomil ludomila
-ludomir ludomira ludoslav ludoslava ludovic ludovica ludovico ludovikino ludoviko ludovit ludvig ludvika
-ludwig ludwik ludwika lue luella luena luhung luigia luiz luize lujza lukhona lukita lukman luko lukrecie
-lukrecius lula luluh lulut luminita luminosa lumir lumira lungelo lura lurhur lurline lutfan lutfi lutfiya
-lutfullah lutfulloh luther luthfi lutibor lutobor luus luwar luwes luz luzie lwandle lya lyam lyan lyana lyda
-lydie lyes lykke lyla lyle lylia lylou lyn lyna lynda lyne lynette lynne lysanne ləman maad maaike maan maarit
-maartje maayane mabela mabelle mable mabruk maca macaire macaria macario maccabeo maceo macey maci macie mack
-mackenzie mactar macy madalena madalin madalina madaline madalyn maddalena maddison maddox madeleine madelief
-madelynn madge madhuri madid madie madilyn madina madisen madisyn madita madlaina madleen madlen mady madyson
-mae maegan mael maelie maeline maelis maelle maely maelyne maelys maeva mafalda maffeo magali magda magdaleno
-maggiorino maguelone maguette mahamadou mahan mahault mahaut mahdi mahe maher mahesa maheswar mahfud mahir
-mahmud mahmut mahrus mahulena mahzan mahzun maica maida maija maik maike maila mailin mailo maily mailys
-maimouna maimunah maina maiorico maira maissa maissane maiwenn maiya majda makan makar makara makary makayla
-makenna makenzie makhtar maks maksimo makso maksud maksym maksymilian malachi malak malati malco malea malena
-malene malick malika malinda malisa mallaury mallie mallory malo malone malou maloxat malte malthe malti
-malvina malvine malvino malwina mamady maman mamante mamert mamie mamoudou mamour manah manal manar manasse
-mancio manda mandaakin mandakini manel manelle manetto manfredo mangala mangalya mani manik manikya manil
-manilio manjo manjusha manley manlio manoah manona mansour mansueto mansvet manu manuele maphikelela maqsud
-marah maram marana marat marc-antoine marceau marceli marcelin marcelina marceline marcelino marcell marcella
+diviska divjot divna divo diyor diyora dizik djayden djeneba djenna djibril dluhos dmitrii doanh dobrava
+dobrila dobromil dobromila dobromir dobromira dobroslav dobroslava dochia doda dodato doganay doganer dogu
+doina doinita dolunay domagoj domen domenic domenica domenick domenik domezio domingo dominick domitille
+domiziano domnica donalda donaldo donat donata donatella donatello donavon dondu donka donnell donnie donny
+dono dorana dorcas doreen dorel dorian doriana doriane doriano dorica dorin dorina dorine dorinel dorit dorka
+dorli dorotea doroteja doroteo dorothea dorothee dorottya dorris dortha dorthe dorthy doru doubravka dounia
+douwe dov dovie dovud doyinsola draga dragica draginja dragisa dragoje dragojlo dragoljub dragos dragoslav
+dragutin drahomil drahomila drahomir drahomira drahon drahos drahoslav drahoslava drahotin drahotina drahuse
+drahutin drajat draupadi draza drazen dren drina driss dron drona druina drzimir drzislav du dua duane duanne
+dubravka dubravko duccio duco ducu dudley duduzile duilio duje dujo dulari dulina dumisani dumitra dumitrana
+dumitrita dundar dunja dunya durdane durdona durga durgeshwari durmus durodola durriye duru dururbunsuz
+durward dusana dusanka dusica duska dusko duuk duyen duyet duygu dwaipayan dwaipayana dwayne dwi dyah dylano
+dyna dzile dzirkstite dəniz ea earlene earline earnestine easter easton ebe eberardo ebiere ebin ebiowei
+ebkızı ebren ebunoluwa ebuzer ecaterina ecclesio ece ecehan ecem ecevit ecmel ecrin ecvet eda edd edda eddi
+ede edelberga eden edgard edgardo edgaro edgars edhem edi edil edilberto edison edita edite editta ediz edmee
+edmond edmondo edmund edna edouard eduard eduards edvard edvarda edvige edvin edvins edwardo edwina edyta
+edyth edythe edzus eef eefje eekalabya eero eeva efe effie efim efimia efisio efken eflah efraim efrain efrem
+efren efrosinia efsun eftalya eftimia eftimie ega ege egemen egeo egidio egils eginardo egisto egizia egle
+egmont egon egona egor egrim einar einars eino eizens eja eka ekaaksh ekadant ekaksh ekalavya ekaling
+ekaparnika ekdant ekec ekim ekin ekmel ekrem ekundayo el ela eladio elaide elaina elakshi elanur elbek elbert
+elcin elda eldon eldor eldora eldred eldridge elea eleanora eleanore eleazar electa elektra elene elenor
+elenora eleonora eleonore eleonoro elettra eleuterio eleuthere elfrida elfrieda elgin eliabeth eliah eliahou
+elian eliana eliane eliano eliasz elie eliel eliette eliezer elifio eligio elija elimena eline elinor elinore
+elio eliodoro elion eliona elior eliot eliott elisabet elisabeta elisabeth elisabetta elisaveta elisea elisee
+eliseo elisha elisio elissa elita elizabet elizabeta elizabeto elizaveta elize elizej elizeus elizo elka elkin
+ellada elle ellen-margrethe elli elliott ellsworth elly elma elmar elmars elmas elmer elmira elmo elmore
+elmurod elna elnarə elnora elnur eloa eloan eloane elodia elody elogio eloi eloisa eloise elon elona elone
+elora elouan elouise eloy elpidio elroy elsbeth elta elti elton eluh elva elvan elvera elvezio elvia elvie
+elvin elvino elvira elvire elvis elwin elwira elwyn elya elyanora elyas elyes elyne elynn elyor elyse elyssa
+elza elzbieta elzear ema eman emanoil emanuel emanuela emanuelly emanuil emas embuh emced emel emelia emelie
+emeline emely emerance emerencie emeric emerich emerson emese emi emidio emie emiel emile emili emilian
+emiliana emilien emilija emilijan emils emin emirhan emmalee emmanuelle emmelie emmely emmerico emmett emmi
+emmie emmitt emmy emna emong emory empirio empluk emrah emrullah emy ena enakshi endah enderun endra endrigo
+enea enecone enes engelbert engin enguerrand enid enie enimia enio eniola enis enise enna ennio enno enoch
+enola enora enos enrica ensar ensio enteng enver enya enyo ephraim epiphane eracla eraclide eraldo eralp
+erardo erasmo erast eray erazim erazmus erberto ercan ercin ercolano ercole ercument erda erdal erdem erdeni
+erdenikatun erdeniozuk erdinc erel eremia eren erenia erentuz ergene ergenekatun ergin ergun erguner erhard
+eriberto erich erick ericka erico eriks erinc erine erkam erkan erke erkki erling erma erman ermanno ermelinda
+ermen ermenegarda ermenegilda ermenegildo ermes ermete ermilo erminia erminio ermins erna ernecjo ernesta
+ernestina ernestine ernestino ernie erol eron eros ersan ersilia ersin ertan erten ertenozuk ertugrul ervin
+ervina ervins erwan erwann erwin eryn esat esau esben esen esenbike eser esha eshana eshita esin esma esmee
+esmeralda esmeray esmira esref essie esta estefania estel estela estell estella estelle estera esterina
+estevan estiawan estiono estrella esuperio esupofo eszter etela eterie etha ethann ethel ethelyn ethem etil
+ettie ettore eubert euclide eudes eudochia eudokia eudoksja eudora eudoxe eudoxie eufebio eufemia eufemio
+eufrasia eufronio eufrosina eufrozina eugen eugenia eugenie eugenio eugeniu eugeniusz eula eulah eulalia
+eulalie euna eunice eunika euphrasie euridice eurydice eusebe eusebia eusebie eusebio eusebiu eusebius euseo
+eustache eustatiu eustorgio eustosio eustracjusz eutalia eutalio evald evaldo evalds evalyn evandro evangelina
+evangeline evanghelina evann evar evarist evariste evaristo evasio evdochia evdokija evelien eveliina evelin
+evelina eveline evelino evelyne everardo everett everette evgheni evghenia evghenii evi evidio evin evo evodio
+evran evrard evremondo evren evsen evy evzen evzenie ewatomi ewell ewen ewenn eya eyiz eylul eymen eyram eysan
+eytan eythan eyup ezechiel ezechiele ezekiel ezequiel ezio ezrak e’zoza faas fabia fabie fabienne fabijan
+fabricia fabricio fadekemi faderera fadime fady fadıl fae fahrettin fahri fahriddin fahriye fahrunissa faik
+faiq faizah falba falih famiano famke fanika fanni fannie fantin fantine fanyana fara farangiz fardau
+farhunnisa faris farouk farruh faruk fasih fathonah fatim fatimata fatimo fatimə fatin fatos fatouma fatoumata
+faust fausta faustin faustina faustine faustino fausto faustyn faustyna favian faya fayen fayenne faysal
+fayzbek fazilat fazilet fazliddin fazlı fazullah fazıl feba febe febi febriana febrina feda fedai fedde fedor
+fedro fehime fehintola fehmi felice felicia felician felicie felicien felicita felicitas felicite feliks
+felina felipa felton fem femm fenja fenna fenne feodor feodora feodosia ferah feramus feramuz feray ferda
+ferdi ferdinand ferdinanda ferdinando ferdynanda ferhan ferhat feride feridun feriel feriha ferit ferman
+fermiano fermin fermo ferne ferre ferruccio ferruh feruza feryel festo fevronia fevzi feyyaz feyza feyzullah
+fiammetta fibikemi fidan fidel fidele fidelie fidelius fidenziano fidenzio fieke fien fiene fiep fiete figen
+fiifi fikayomi fikret fikri fikriye filemon filibert filiberto filipe filipino filipp filippa filiz filofteia
+filomen filomena filomeno filotije filou fily finia finja finlay finley finnja finnley fiodor fionn fiordaliso
+fiorella fiorenziano fiorenzo firas firdavs firdevs firmin firuzə fitrat fitria fitriani flaminia flavia
+flavian flaviana flaviano flavie flavien flavio flaviu flavius fleano fleta fleur flo floare floarea flodoard
+floortje flor florence florencia florencio florencja florent florenta florentin florentina florentine
+florentyn florentyna florestan floriana floriane floriano florica florida florie florina florine flossie floy
+floyd flurin flurina flynn foca fode folafoluwa folashade folco folu forrest fortunat fortunata fortunee fos
+fosca fosco foss fotih fotima foucauld foulques fran frana franca france francette franci francia francine
+francisc francisca francisko francisque franciszek franciszka franjo franka frantisek frantiska freda freddy
+frederica frederico frederik frederike frederiko frederique fredrick fredrik fredy freeda freek freida freja
+frenkie frido fridolin frieda friederike frontiniano frusina fruzsina fryderyk fuat fulbert fulberto fulcran
+fuldem fulden fulgence fulgenzio fulvia fulvio fulya funani funda funmilade fureyya furio furkan furseo
+furuzan fuscolo fusun fuzuli fynn fərqanə fərəh fəxriyyə g'affor g'afur g'iyos g'ulom gabe gabi gabin gabino
+gabriella gabrielo gabrijela gada gadang gading gadis gaduh gael gaelle gaetan gaetano gaffar gagan gage
+gaglioffo gaia gail gaiman gaio gaj gaja gajaadhar gajabahu gajadhar gajana gajbaahu galak galang galar
+galdino galeazzo galfryd galih galileo galiono gallicano galuh galur gaman gamani gamanto gambira gamblang
+gamze ganak ganapati ganda gandewa gandharv gandharva gandi ganep ganesha gangesh gangsa gangsar ganjaran gara
+garan garance garang garda gardner garett garfield garik garika garimberto garnett garrett garrick garry garud
+garuda gaspard gaspare gasti gaston gastone gastono gati gatien gatik gatot gatra gatsha gaudenzia gaudenzio
+gaudino gauraang gaurang gauranga gautama gautami gautiero gavino gavril gavrilo gavxar gawati gayle gazanfer
+gbadebo gbeminiyi gbemisola gbolahan gbowoade geanina gedeon gedeone gederts geetanjali gejza gelila gelin
+gelincik gellert gelsomina geltrude gelu gema gemine gemini geminiano genadij gencer generosa generoso genesia
+genesio genevieve genoveffa genoveva genta gentiana genziano geo geoffroy georg georgel georges georgeta
+georgette georgian georgiana georgianna georgije georgina georgo geovanni geovanny geovany geralda geraldina
+geraldine gerarda gerardina gerardo gerasim gerasimo geraud gerazim gerazym gerberge gerbert gerda geremia
+gergely gergo gerharda gerino germain germaine germana germano gerolamo geronimo geronzio gerrit gerry gertrud
+gertruda gertrude gertrudo gervais gervasio gesualdo geta gevheri geza ghaliyati ghanaanand ghanashyam ghani
+ghanshyam ghenadi ghenadie ghennadi gheorghi gheorghii gheorghina gherardo gherghina ghislain gia giac
+giacinta giacinto giacobbe giada giadero giambattista gian gianbattista giancarlo giandomenico gianfranco
+giang gianina gianluigi gianmarco gianmaria gianmario gianna gianpaolo gianpiero gianpietro gianuario giao
+giap giasone gibran gica gicu gideon giel gifty gigi gigliola gilang gilberta gilberto gilda gildo giles
+giliola gillo gineto ginevra ginewra gino gioacchina gioacchino giobbe gioberto gioconda giocondo gioele gion
+giona gionata giorgian giorgiana giosue giosuele giotto giovani giovanny giove gioventino giovenzio girardo
+girart giray giri girija girik girika girindra giriraaj giriraj girja girolamo gisela gisele gisella gislebert
+gisselle gita gitanjali gitte giuda giuditta giuliana giulio giulitta giuseppa giuseppina giusta giustiniano
+giusto gizela gladyce gladys glauco gleb glenda glenna glennie gligorije glorie gobinda godeberta godfrey
+godiva goffredo gojko gokalp gokben gokboru gokce gokcegol gokcen gokcicek gokmen goknur goksin golda golia
+golub gomberto gonca gondebaud gondulfo gonenc gonerio gongor gonsalwy gonthier gontran gonul gonzaga gonzague
+gopaal gopee gopi gorakhanatha gorakhnath gorana goranka gorazd gordan gordiano gorkem gorun gosto goswamee
+goswami gothard gottardo gottfried gotum goundo gouranga goutam govhər govinda gozde gracian graciana gracie
+graciliano gracja gradimir granville gratian gratiana gratiela grato grayce grayson grazia graziana graziella
+grazina gregg gregoire gregoria gregorian gregorio gretchen greyson grga grgo grgur grigori grigorije grimaldo
+griselda grizelda grover grozdana gry gualberto gualtiero gubio gudakesa gudakesha gudrite gudrun guelfo
+guenda guendalina guenievre guerrino guglielmo guher gui guiberto guilhem guilhemine guillemette guillermina
+guiscardo guiseppe gulay gulbahar gulbaxor gulben gulchexra gulcin guldem guldeste gulegen gulemen gulen
+gulgun gulhan gulistan guljamol guljaxon gulnaz gulnora gulnoza guloy gulpembe gulriz gulsen gulseren gulsora
+gulsum gultekin gulumser gulzira gulzoda gulər gumesindo gumus gunars gunay guncicek gundelinda gundogdu
+gundogmus guner gungor gunilla guniz gunnar gunnur gunseli gunyaruk gurbuz gurcan gurdal gurdev gurhan gurkan
+gurol gursel gussie gustava gustave gustavine gustavino guus guusje guven guvenalp guvercin guzey gvendolina
+gvozden gwenaelle gwendoline gwendolyn gwido gyorgy gıyas habbab habiba habil haby hac hacib hadja hadley
+hadriel hadrien hafi hafid hafsa hafshah hafız hai hailee hailie haim hairyanto hajar hakem haki hakkı hakon
+hal haldun haleigh halie halil halina halis halit halle hallie haluk hamdi hamdullah hami hamidou hamima hamit
+hammad hamsini hamzah han hanae handan hande hanefi hanga hanh hania hanifa hanna hannabel hannele hannes
+hanno hannu hans-peter hans-rudolf hans-ulrich hansjorg hanspeter hansruedi hansueli haralamb haralambie
+harald hardana hardi hardouin hari harimurti harinakshi harinarayan harit harita harja harjasa harjaya harjo
+harley harmon haron haroun harouna haroune harrison harsana harsanto harsaya hartaka hartana harto harun
+hasano haseki hasibi hasim hasin haskell hasmet hasna hassane hassie hasta hastal hata hatem hatip hatouma
+hattab hattie hau hava havla hawa hawar haya hayal hayali hayat hayati haydar hayden haylee haylie hazar hazle
+hazım heber heda hedda hedelin hedi hedvig hedviga hedvigo hedvika heema heidrun heikki hein heinz heitor heja
+hektoro heleno helie helier helin helio helios helle hellen helmer heloise hendri hendrika henning henrich
+henrick henrie henrieta henrieto henrietta henriette henrike henryk henryka heracleea herberta herluin
+hermenegildo hermina hermine herminia herminio hermiono hernan hershel herta hertha heru herve heryanto hester
+hesti hettie hevi hiba hicabi hidaya hidde hien hiep hieronim hikmat hikmet hilaire hilal hilar hilario
+hilarion hilarius hilary hilbert hilda hildebert hildegard hillary hillel hilma hilmi hilola hilton himadri
+himani himeno himmet hincmar hipolit hipolito hippolyte hira hiram hiranmay hiranmaya hiranya hisam hjalmar
+hlengiwe hoa hoai hoan hoat hobart hoc hoi hojimurod hollie hollis homero honore honorine honorius horac
+horace horacio horacy horatiu horea horia hortense hortensia hortensie hortenzia hortenzie horymir horymira
+hosea hosiyat hostimil hostimila hostimir hostimira hostislav hostislava hostivit houda houston hovard hoyt
+hozan hrvoj hrvojka huan huberto huccet hud hudavendigar hudayi hugues huguette hulda hulki hulusi hulya huma
+humaira humay humayun humeyra huner hunor huriyə hurkan hurram hurshida hursit husameddin husamettin husein
+husida husnida husniya husnora husnu husrev huu huub huyen huynh huzeyfe hvalimir hvezdoslav hvezdoslava hy
+hyacint hyacinta hyman hypolit hıfzı hızır iacopo iacopone iacov iago iana ianina ianira ianis ianna ianos
+iaroslav iaroslava iasmina ib iban ibidapo ibironke ibodulloh iboja ibou ibra ibrani ibrohim ibukunoluwa ibun
+ica icaro icha icie icilio iclal ico idell idella idil idir ido idowu idriss idrissa idy ieremia ifa
+ifeanyichukwu ifeoluwa iffar iffet ifora ifunanya ige iginia iginio igino ignac ignacie ignacy ignata ignatius
+ignazio ignjat igori ihsan ihtiyor ihvan ika ikbal ike ikeme ikeoluwa ikhidie ikhsan ikicitoyun ikin ikrime
+ikrom ila ilacın ilai ilana ilaria ilarie ilario ilarion ilay ilayda ilbey ilbilge ilda ildebrando ildefonso
+ildegarda ildegonda ildika ildike ileana ilene ilenia ilgegu ilgmars ilgın ilham ilhami ilhan ilian iliana
+iliane ilias ilies ilija ilinca ilinka ilja iljana ilkay ilkben ilke ilker ilknur ilko ilksen ilkyaz illidio
+illuminato ilmari ilmars ilona ilqar ilsa ilse ilva ilyan ilyana ilyane ilyas ilyass ilyes ilyess ilyos ilza
+ilzo ima imad iman imelda imen imene imge imke immacolata immacolato immanuel imogene imoleoluwa imrane imre
+imrem imrich imron ina inanc inara inars inaya inc inci incoronata inder indiana indra indrikis indro indy
+inesa inessa inez inga inge ingeborg ingeborga inger ingmars ingrida inguna inioluwa inja inka inkeri inna
+innocente innocenty innocenza innocenzo ino inocenc inocentiu insa intan inyoni inza ioan ioanina iolanda iole
+iona ione ionel ionela ionelia ionica ionne iosefina ipek ippocrate ira iraida irawati iremide irena irenej
+ireneo ireneus ireneusz ireno ireti iretioluwa iriana iride iridenta irinc irinckol irinel irisa irma irmak
+irmeli irmina irnanto iroda irsad irtis irvin irving irwan irwin isa isabeau isabell isabelly isacco isadora
+isadore isai isaia isaias isaure ischirione ise isee iseoluwa iseult ishaq ishola iside isidor isidora isidore
+isidoro isidro isioma isis isisa islam islom ismaele ismaelo ismaila ismerie ismet ismoil isobel isolda isom
+isotta isra israa issa issac issam issiaka istvan isıg isıl isılay isın isıner ita italia italo itil itri
+itunuoluwa itır iulia iulian iuliana iuliu iuri iurie iurii iustin iustina iustinian iva ivah ivancica ivanka
+ivanna ivano ivanoe ive ivek iven iveta ivetta ivica ivna ivo ivona ivone ivonne ivor iwan ixtiyar iyabode
+iyad iyadunni iyanuoluwa iyed iyinoluwa iyık iyıktag iza izaak izabela izabella izaiah izaias izajasz izak
+izako ize izel izia izidor izidora izmael izolda izoldo iztok izydor izzet izzettin jaakko jabal jabari
+jabulile jace jacey jachym jacinthe jacinto jackeline jacklyn jacky jaclyn jacoba jacobo jacquelyn jacques
+jacynthe jad jada jaden jadesola jadon jadran jadrana jadranka jadranko jadwiga jadyn jaeden jael jaelynn
+jaeman jaga jagadish jagadisha jagapati jagaraga jagathi jagdeep jagdish jagmeet jahnu jaida jaiden jailey
+jailyn jaiman jaimini jaimy jais jaivey jaka jakayla jakelino jakobino jakobo jakov jakuba jakubina jakubka
+jale jaleel jalen jalil jalol jalon jalou jalyn jalə jamaal jamalia jamar jamarcus jamel jameson jamey jamil
+jamila jamir jamiro jamison jammie jamol jamshid janae janaina janek janelle janessa janeta janez jani janica
+janick janie janin janina janine janis janiya janja janjo janko janna jannah janne jannek jannes janni jannie
+jannis jano janos janosch jany japhet jaquan jaquelin jara jaren jari jarmil jarmila jarne jarno jaro jarod
+jarolim jarolima jaromil jaromir jaromira jaron jaroslav jaroslava jarrell jarret jarrett jarrod jarvis jarwa
+jarwadi jarwi jasen jasenko jasin jasmani jasmijn jasmin jasna jasnena jassem jassim jasur jaswadi jati
+jatmiko jaunita jautrite javas javi javlon javohir javon javonte jawad jax jaxon jaxx jayadi jayce jaycee
+jayda jayde jaydon jayeng jaylan jaylano jaylen jaylin jaylinn jaylon jayme jayne jayvano jazeps jazlyn jazmin
+jazmyn jazmyne jazzlyn jazzlynn jean-baptiste jean-claude jean-daniel jean-francois jean-jacques jean-louis
+jean-marc jean-marie jean-paul jeana jeanette jeanie jeanne jeannel jeannette jeannie jeannot jed jedediah
+jedidiah jef jefferey jeffery jeffry jefri jefta jehanne jekabs jela jelisaveta jelka jella jelle jelmer jelte
+jena jenel jenifer jennah jennie jennings jennyfer jenovefa jente jeppe jerad jerald jeramie jeramy jerel
+jeremi jeremiah jeremias jeremiasz jeremie jergus jermain jermey jernej jerod jeromo jeromy jeronimo jeronym
+jerrell jerrod jerrold jesa jesika jesper jessika jesslyn jesslynn jessy jessyca jett jette jettie jevgenijs
+jevon jevrosima jewell jezdimir jibril jidde jihane jil jilji jillian jimi jimmie jimram jinane jinawi
+jindrich jindriska jinte jinthe jip jirina jitender jitendra jitka joah joakim joakimo joanie joann joannie
+joanny joany joas jocelyn jocelyne jocjo jodi jody joelina joeline joelle joep joes joesph johana johancjo
+johanino johanne johano johathan johnathan johnathon johnnie johnpaul jolana jolanda jolanta jolayemi joleen
+jolie jolien jolijn jolin jolina joline jona jonatan jonatano jonathon jonna jono jonte joojo jop jordana
+jordane jordon jordy jordyn jorga jorin jorn jorrit jort joscha joschua josefa josefien josefin josefine
+josephin josephine josette joshuah josiah josiane josianne josie josiko josipa josko joso josse josselin josua
+josue josuo josy joud jourdain jovan jovana jovani jovanka jovanny jovany jovin joya joza joze jozef jozefa
+jozefina jozefino jozefo jozica jozsef jozue juana juanita juda judah judd judicael judita judite judito
+judson judyta jugoslav juhani juho jula julan jule juli juliane julianne julide julieta julieto juliino julija
+julijana julijs julika julina julita julius juliusz jumadi jumagul jumari juna junayd junius juno junon jur
+juraj jure jurg jurgis juri jurre jusma jusra juste justen justeno justine juston justus justyn jusuf juta
+juul juwan juwon jyotis jyotsana jørgen kaarina kaat kabil kacey kaci kacie kacung kade kadem kaden kader
+kadiatou kadidia kadidiatou kadin kadir kadrican kadriye kady kadı kaela kaelyn kagan kagiso kahina kaia
+kailash kailee kailey kailyn kaina kairav kais kaitlin kaj kaja kajen kajetan kalea kaleb kaleigh kalender
+kalervo kalevi kaley kalidou kalim kalinda kalinik kalistrat kalle kallie kalpana kalyani kama kamalesh
+kamaria kambali kamel kamelya kameron kamidin kamila kamile kamilla kamille kamla kamlesh kamol kamola
+kamoliddin kamren kamron kamryn kamuran kanak kanchan kancı kanda kani kanishka kannen kanti kapgar karaca
+karahan karak karamba karamoko kardi karelle kargılac kari kariane karianne karimah kariman karine karja
+karl-emil karl-johan karla karlee karley karli karlie karlijn karlis karlo karlotta karlıgac karman karmela
+karmen karmeno karna karol karolann karoliina karoline karolino karolo karsa karsana karson karta kartik
+kartika karunanidhi karya kasandra kasey kashyap kashyapi kasian kasim kasiran kasiyah kassandra kassim kastor
+kasusra kasım kata katariina katelin katell katelyn katelynn katerino katheryn kathlyn kathrin kathrine
+kathryne katia katica katija katina katlyn katlynn kato katrin katrine katryn kattie katun katunkız katy kavon
+kawaca kawaya kawtar kayaalp kayacık kayca kaycee kayden kaylah kaylee kayleigh kayley kayli kayliah kaylie
+kaylin kayna kaynak kayra kays kayun kazanc kazi kazimierz kazimir kazimira kazkatun kazım ke keagan keano
+keanu keara keaton keba keegan keeley keely keenan keerti keet keira keji kekik keklik keles kellen kelley
+kelli kellie kelsi kelsie kelton kelya kelyan kemalettin kemba kenan kenari kendall kende kendra kendrick
+kenes kenna kennedi kennith kensi kenton kenya kenyatta kenyon kenza kenzi kenzie kenzo kenzy keon kepez
+keramet kerami kerem keremsah kerim kerry keshaun keshawn kesme kessaf ketsia keven kevon kevser keyan keyken
+keyla keyon keyshawn kezia kezlik kgabu kha khac khadidiatou khadidja khadim khady khai khalifa khang
+khanyisile khe khem khethiwe khiem khiet khieu khoan khoat khoi khoudia khuc khue khulekani khuong khuyen
+kiana kiandra kianna kiano kiara kiarra kiel kiem kien kiera kiet kieu kika kikelomo kiki kiley kilian killian
+kilyan kimberley kimi kimo kincso kinga kinh kirana kiraz kirilo kirk kirstin kirti kiyan kjeld klanjo
+klarencjusz klaro klaudia klaudian klaudie klaudino klaudius klaudiusz klaudo klavs klea kleber klemen klemens
+klementina klementino klementyna kleopatra kleopatro klitemnestro klotildo klotylda knuto kobe koby kocer kody
+koko koksal kolawole kolby kole koleta koloman kolombin kolombina kolos kolumban kolumbin kolumbina komil
+komila komron konrads konstance konstancie konstancja konstantin konstantins konstanty konstantyn konsuela
+konzuela kopano kora koralia koray korbin korbinian kordula korede korey korina korinna korkut kornel korneli
+kornelia kornelie kornelius korneliusz kory kosma kosmas kosta kraig krasava krasomil krasomila krasoslav
+kresimir kresomysl kreuzo krijn krimhildo krishnadas krishnadasa krisjanis krista kristan kristi kristian
+kristiana kristians kristie kristiina kristijan kristin kristine kristino kristjan kristofer kristoffer
+kristopher kristy kristyna krisztian krisztofer krsto kruno krunoslav kryspin krystal krystel krystian
+krystina krystof krystyna ksantipo ksawera ksawery ksenija ksenofont kubad kubilay kubra kubura kuddusi kujoe
+kumari kumru kumuda kumush kuncara kunhuta kunthara kurnia kursad kurtis kutbettin kuzey kuzman kveta kveton
+kvetos kvetoslav kvetoslava kvetuse kvido kwamena kwintyn ky kyan kyano kyara kyla kylee kyleigh kyler kylian
+kyliann kyllian kyllikki kımız kımızalma kımızalmıla kımızın kırcicek kırgavul kırlangıc kısmet kıvanc
+kıvılcım kıymet kızdurmus kızılalma laal labuh lacey lacramioara lada ladarius ladina ladislao ladislau
+ladislav ladislava ladji laetitia lafayette lahna laila laisha lajos laksana lakshmidhar lakshminath lal lala
+lale lalie lalita lalə lamar lamberto lamih lamine lamiyə lamont lan lanang lancelot lancilotto landen
+landolfo landry laney lanfranco langa langgeng lanjar lantar lapo laras larina larisa laron larue larysa lasma
+lasmanto lasmono lassana laswi latif latifa latife latika latofat laurane laure laureen laureline laurenc
+laurence laurencie laurencja laurencjusz laurenco laurene laurens laurentia laurentino laurentiu laurenty
+laurentyna laurenz lauretta laurian lauriane laurianne lauriano laurie laurin laurine lauro laury lauryn
+lautone lavada lavern laverna laverne lavina lavinia lavinio lavize lavon lavonne lawrencia lawson laxman
+layana layanah laylo layne lazare lazaro laziz leana leander leandr leandra leandre leane leann leanna leano
+leart leatha leda ledion leela leelou leendert lega legawa lehna leia leigh leina leke lela lelah leland lelia
+lembah lemide lempi lemuel len lene leni lenia lenja lenn lenna lennard lennart lenne lennert lenni lennie
+lennon lennox lenny lenora lenore leny lenya leo-paul leodegar leokadie leola leona leonel leonhard leonia
+leonid leonida leonidas leonids leonie leonilda leonio leonis leonne leono leonor leonora leonore leontin
+leontina leontine leontyn leontyna leonzio leopardo leopold leopolda leopoldina leopoldine leopoldino leopoldo
+leopoldyna leora leos leposava lera lere lerzan lesana lesek lesley lesly lessie lester leta letha leticie
+letitia letizia letterio leufroy levana levent levente levio levke levoslav lew lex lexi lexie lexus leya
+leyan leyna lia liah lian liara lias liba libbie libena liberata liberato liberatore libere liberio liberto
+libor libora liboria liborio liboslav liboslava libusa libuse lica licia lida lidania lidia lidija lidio
+lidmila lidya liem liene liet lietald lieto lieuwe lieve lieze liga ligia liisa liksma lila lilan lilas lili
+lili-rose lilia lilian liliana liliane lilianna lilie lilien lilio lilith liliya lilla lilli lillian lilliana
+lillie lilou lilwenn lily-rose lilya lilyan liman limar lincoln linde linett linne linnie linoi linoy lintang
+linus linwood lio lioara lionel liora lirik liron lirone lisandro lisann lisanne lisbeth lise liselotte
+lisette lison lital litzy liuba liubov liubovi liudmila liusea liva livia liviana livie livija livino livio
+liviu livius liya liyah liyam liyan liyana liza lize lizeth lizz lizzy ljiljana ljuba ljubica ljubisa ljubomir
+ljudevit llewellyn lloyd loa loane loc lodovica lodovico loek loes loet lohan loise lolade lolita loma lon
+london longin lonie lonnie lonny lonzo lora loraine loredana loreen lorelei lorella loren lorene loreno
+lorenza loreta loretta lorian loriana lorik lorin lorine lorna lorrain lorraine lotar lothaire lothar lotta
+lotte lottie lou lou-ann lou-anne loua louan louane louann louay loubna louca louie louis-marie louisa louison
+louka loula louna lounis lourdes louvenia lova lovisa lovorka lovro lowell lowie loyce lua luan luat lubica
+lubin lubomir lubomira lubor lubos luboslav luboslava lucca lucentiu lucian luciana lucica lucien lucienne
+lucija lucijan lucile lucilla lucille lucinda lucious lucius lucja lucjan lucretia lucretiu lucrezia ludano
+ludek ludie ludise ludivine ludivoj ludka ludmila ludolphe ludomil ludomila ludomir ludomira ludoslav
+ludoslava ludovic ludovica ludovico ludovikino ludoviko ludovit ludvig ludvika ludwig ludwik ludwika lue
+luella luena luhung luigia luiz luize lujza lukhona lukita lukman luko lukrecie lukrecius lula luluh lulut
+luminita luminosa lumir lumira lungelo luong lura lurhur lurline lutfan lutfi lutfiya lutfullah lutfulloh
+luther luthfi lutibor lutobor luu luus luwar luwes luz luzie lwandle lya lyam lyan lyana lyda lydie lyes lykke
+lyla lyle lylia lylou lyn lyna lynda lyne lynette lynne lysanne ləman maad maaike maan maarit maartje maayane
+mabela mabelle mable mabruk maca macaire macaria macario maccabeo maceo macey maci macie mack mackenzie mactar
+macy madalena madalin madalina madaline madalyn maddalena maddison maddox madeleine madelief madelynn madge
+madhuri madid madie madilyn madina madisen madisyn madita madlaina madleen madlen mady madyson mae maegan mael
+maelie maeline maelis maelle maely maelyne maelys maeva mafalda maffeo magali magda magdaleno maggiorino
+maguelone maguette mahamadou mahan mahault mahaut mahdi mahe maher mahesa maheswar mahfud mahir mahmud mahmut
+mahrus mahulena mahzan mahzun maica maida maija maik maike maila mailin mailo maily mailys maimouna maimunah
+maina maiorico maira maissa maissane maiwenn maiya majda makan makar makara makary makayla makenna makenzie
+makhtar maks maksimo makso maksud maksym maksymilian malachi malak malati malco malea malena malene malick
+malika malinda malisa mallaury mallie mallory malo malone malou maloxat malte malthe malti malvina malvine
+malvino malwina mamady maman mamante mamert mamie mamoudou mamour manah manal manar manasse mancio manda
+mandaakin mandakini manel manelle manetto manfredo mangala mangalya manh mani manik manikya manil manilio
+manjo manjusha manley manlio manoah manona mansour mansueto mansvet manu manuele maphikelela maqsud marah
+maram marana marat marc-antoine marceau marceli marcelin marcelina marceline marcelino marcell marcella
 marcelle marcellus marcheta marcia marcis mardon mareike mareme maren marena mareta marga margana margareta
 margarete margareto margarett margaretta margarette margers margherita margie margit margita margo margret
 margrit margrith mariadi mariah mariama mariame mariane marianna marica maricarmen maricica marie-ange
@@ -543,7 +547,7 @@ minna minnie minodora mio mioara miomir mira mirabela mirac miran miray miraziz 
 mireya miriama miriamo mirja mirjam mirka mirkelam mirko mirna miro mirocleto miromil miromila mirona
 miroslava mirre mirta mirte mirthe mirtil mirto miruna mirziyo misa misael misaele misbah mischa misko mislav
 missouri mitar mitchel mithat mitica mitja mitra mitrut mittie miya mizgin mlad mladen mlađana mnata mnislav
-mnislava moche moctar modesta modesto modibo modou modrite modupe mody mofifoluwa mohamad mohamadou
+mnislava moc moche moctar modesta modesto modibo modou modrite modupe mody mofifoluwa mohamad mohamadou
 mohamed-ali mohamed-amine mohana mohinder mohini mohir moira moises moisette mojca mojisola mojisoluwa mojmir
 mojzesz mollie momir momira monaldo monalisa moniko monitore monroe monserrat monserrate montana monty monvids
 moradeke morayo morena morenike morgana morgane moriah moric moris morne morolake mortimer mory mose moseo
@@ -557,223 +561,227 @@ mutasım muteber mutemed mutia muttalib muyassar muyiwa muzaffar muzaffer muzdad
 myles mylo myra myriam myrl myrna myron myrthe myrtice myrtie myrtil myrtille myrtis mısra mələk nabi nabila
 nabin naci nada nadalina nadege nadejda nadezda nadi nadja nadzieja nael naelle naemi nafisa nafiz
 nagabhushanam nahel nahid nahil nahla naia naila naim naima nais naja najam najib najla najmiddin najwa nakia
-nala nalan nalar nalini namazio namık nand nando nandor naneta nanna nannie naomie naoufal naoufel napoleone
-nara naradi narayan narcis narcisa narcisse narendra nargiza narimon narin narinder narji narseo narsete nasab
-nash nasiba nasim nasir nasriddin nasrullah nassim nastja nat natacha natalija natalina natan natanael
-nataniel natasa nathanael nathanial nathen natiq natka naud naudet naura navin nawal nawel nawfel nawroz naya
-nayel nayla naz nazan nazariusz nazary nazif nazim nazlı nazmi nazrulloh nazzareno nazım nađa ndleleni
-ndondoloza nea neal necat necati necdet nechifor necib necla necmettin ned neda nedeljko nedim nedjeljka
-nedjeljko nedra neela neele neeltje nefeli nehemie nehir nehoslav neila neiva neja nejat nejc nejla neklan
-nela nelda nele nelea neli nelia nelio nell nella nelle nellea nelli nellie nels nelu nelya nena nenad nene
-neo neoma neonila neopolo neoterio nepomuk nera nereo nergis nermine nesa neset nesim neslisah nesrin nesrine
-nestor nestore nettie neva neven nevena nevenka nevin nevio nevra nevzat newell newroz neyla nezamysl
-ne’matulloh nhlakanipho niame nicanor nicarete nicea niceforo nicephore niceto nicezio nichifor nicholaus
-nichole nicklas nicklaus nickolas nicla niclas nico nicodemo nicodim nicolai nicolaie nicoleen nicoleta
-nicoletta nicolette nicoline nicon nicu niculina niculita nicusor nicuta nida nidia niek niels-christian niene
+nala nalan nalar nalini nam namazio namık nand nando nandor naneta nang nanna nannie naomie naoufal naoufel
+napoleone nara naradi narayan narcis narcisa narcisse narendra nargiza narimon narin narinder narji narseo
+narsete nasab nash nasiba nasim nasir nasriddin nasrullah nassim nastja nat natacha natalija natalina natan
+natanael nataniel natasa nathanael nathanial nathen natiq natka naud naudet naura navin nawal nawel nawfel
+nawroz naya nayel nayla naz nazan nazariusz nazary nazif nazim nazlı nazmi nazrulloh nazzareno nazım nađa
+ndleleni ndondoloza nea neal necat necati necdet nechifor necib necla necmettin ned neda nedeljko nedim
+nedjeljka nedjeljko nedra neela neele neeltje nefeli nehemie nehir nehoslav neila neiva neja nejat nejc nejla
+neklan nela nelda nele nelea neli nelia nelio nell nella nelle nellea nelli nellie nels nelu nelya nena nenad
+nene neo neoma neonila neopolo neoterio nepomuk nera nereo nergis nermine nesa neset nesim neslisah nesrin
+nesrine nestor nestore nettie neva neven nevena nevenka nevin nevio nevra nevzat newell newroz neyla nezamysl
+ne’matulloh nga ngan nghi nghia nghiem nghiep ngon nguyet nha nhan nhat nhi nhiem nhien nhlakanipho nhon nhu
+nhuan nhung nhuong niame nicanor nicarete nicea niceforo nicephore niceto nicezio nichifor nicholaus nichole
+nicklas nicklaus nickolas nicla niclas nico nicodemo nicodim nicolai nicolaie nicoleen nicoleta nicoletta
+nicolette nicoline nicon nicu niculina niculita nicusor nicuta nida nidia niek niels-christian niem niene
 nienke nigar nigora nihad nihal nihan nihat nik nika nike nikkie nikko niklavs nikodem nikodema nikol nikola
 nikolao nikolas nikolasz nikolcjo nikoleta nikolina niksa nila nilam nilde nilgun nilufar nimakoah nimas nimit
-nineli ninfa niniano ninioluwa ninthe nio niouma niraj niranjan nirbhay niro nisa nisan nischal nistiman nives
-niyaga niyazi niyilolawa nizamettin nizar nizom nizomiddin njegomirka nkanyezi nkosenye nkosingiphile
+nineli ninfa ninh niniano ninioluwa ninthe nio niouma niraj niranjan nirbhay niro nisa nisan nischal nistiman
+nives niyaga niyazi niyilolawa nizamettin nizar nizom nizomiddin njegomirka nkanyezi nkosenye nkosingiphile
 nkosinhle nkosiyabo noaho noami noan noar nodira noe noelie noella noelle noema noemi noemie noemy nofoto noha
 noham nohan noila nokuthula nola nolann nolen nolhan nolwazi nomi nona nonhlanhla nonjabulo nonkululeko nonna
 noortje norah norbert norberta norberto nore norene norhane norica norina norman normand norval norwood nosir
 nosirjon nostriano noud nouha nourane nouri nout novan novi noviana novita nowi nox nozima nozipho nqobile
-nrima nthabiseng ntokozo ntombizodwa nubia nuccia nuda nudem nukhet numan nunziata nunzio nur nural nuran
-nuray nurbek nuredin nurettin nurgul nurgun nuri nuriddin nurlan nursel nurseli nurullah nusa nusratulloh
-nusret nya nyah nyana nyasia nynke nyoman nərgiz oana oba obanijesu obid obie obioma obrad obren oceane ocie
-octav octavia octavian octaviana octaviu oda oddone odelia odell oderico odessa odeta odetta odette odidone
-odie odil odile odilia odilon odin odolen odon odorico ofelia ofelie ofelya oger ognjana ognjen ogooluwa oguz
-oguzhan ojars ojaswini okan okey okiki oksan okta oktavie oktavius oktay okto ola oladara oladare olaf olaide
-olajumoke olakunle olanrewaju olansile olasunmbo olatunbosun olavi olayinka olbram olcay oldrich oldriska ole
-olegs olen olesea oleta olgerts olgica oliga olim olimpia olimpiada olimpian olimpio olimpiu olin olinda
-olindo olivie oliviera olivija oliviu oliwier olle ollie olof ololade olufeyisayo olufunke olufunmi
-olufunmilayo olumorotimi olusola olutomiwa oluwafemi oluwagbemiga oluwamumibori oluwamuyiwa oluwasanmi
-oluwasegun oluwasemilore oluwatimilehin oluwatobiloba oluwatofunmi oluwatoyosi oluwatumise oluwole oluwunmi
-olympe olympia olympie oma omad oman omana omari omawunmi ombeline ombline ombretta omero omina omobobola
-omodunni omolabake omolola omosalewa omotara omotayo omotola omotolani omotoun omowumi ona onder ondina ondine
-ondrejka onesta onesto oni onie onofrio onome onorata onorina onorino onorio onoriode onufry oona oormila
-opalina opan opemipo opeoluwa ophelia ophelie opung oqil oran orazio orchidea orell orenzio oreofe orest
-oreste orestes orfeo orhan oriana oriande oriane orie orietta orif orin orio orion orland orlane orlo ornella
-oronzo orpha orrin orsino orso orsola orsolina ortansa ortensia ortensio orval orville orvokki orzu osanna
-osbaldo osborne oskari oskaro osman osmondo osmund ostoja osunleke osvald oswald oswaldo ota otabek otakar
-otakara otello otha othmane otho otilia otilie otilija otis otmar oto otokar otomar ottavio ottilia ottilie
-ottis ottone otylie oumar oumayra oumou oury oussama ovidio ovidiu ovidius oxana oya oybek oyenike oyga
-oyindamola oyindasola oyku oynur oysha ozana ozanne ozden ozella ozgur ozhan ozlen oznur ozod ozoda ozodbek
-ozren ozy paciano paco pacome pacomio padam padmi paiman paivi paja pakize palatino palemon palladia palladio
-palmazio palmira palmiro pamfil pammachio panagachie panca pancario pancrazio pandu panfilo pangeran panji
-panka pankrac pankracy panna pantaleo pantaleon pantaleone pantelei param paramartha paramita paraschiva
-parascovia pardi pardo paride parla parman parmenio parsival parsla parvati paskal paskala pasquale paterne
-paterniano pathe patrice patricie patricija patrik patriko patrizio patroclo patru patrycja patrycjusz patrycy
-patryk pattie paul-antoine paul-arthur paule paulette paulica paulien pauliina paulin paulino pauside pava
-pavica pavils pavla pavle pavlin pavlina pavol paweł paxton payidar payton pearlie pearline pecine peggie
+nrima nthabiseng ntokozo ntombizodwa nubia nuccia nuda nudem nukhet numan nunziata nunzio nuong nur nural
+nuran nuray nurbek nuredin nurettin nurgul nurgun nuri nuriddin nurlan nursel nurseli nurullah nusa
+nusratulloh nusret nya nyah nyana nyasia nynke nyoman nərgiz oana oanh oba obanijesu obid obie obioma obrad
+obren oceane ocie octav octavia octavian octaviana octaviu oda oddone odelia odell oderico odessa odeta odetta
+odette odidone odie odil odile odilia odilon odin odolen odon odorico ofelia ofelie ofelya oger ognjana ognjen
+ogooluwa oguz oguzhan ojars ojaswini okan okey okiki oksan okta oktavie oktavius oktay okto ola oladara
+oladare olaf olaide olajumoke olakunle olanrewaju olansile olasunmbo olatunbosun olavi olayinka olbram olcay
+oldrich oldriska ole olegs olen olesea oleta olgerts olgica oliga olim olimpia olimpiada olimpian olimpio
+olimpiu olin olinda olindo olivie oliviera olivija oliviu oliwier olle ollie olof ololade olufeyisayo olufunke
+olufunmi olufunmilayo olumorotimi olusola olutomiwa oluwafemi oluwagbemiga oluwamumibori oluwamuyiwa
+oluwasanmi oluwasegun oluwasemilore oluwatimilehin oluwatobiloba oluwatofunmi oluwatoyosi oluwatumise oluwole
+oluwunmi olympe olympia olympie oma omad oman omana omari omawunmi ombeline ombline ombretta omero omina
+omobobola omodunni omolabake omolola omosalewa omotara omotayo omotola omotolani omotoun omowumi ona onder
+ondina ondine ondrejka onesta onesto oni onie onofrio onome onorata onorina onorino onorio onoriode onufry
+oona oormila opalina opan opemipo opeoluwa ophelia ophelie opung oqil oran orazio orchidea orell orenzio
+oreofe orest oreste orestes orfeo orhan oriana oriande oriane orie orietta orif orin orio orion orland orlane
+orlo ornella oronzo orpha orrin orsino orso orsola orsolina ortansa ortensia ortensio orval orville orvokki
+orzu osanna osbaldo osborne oskari oskaro osman osmondo osmund ostoja osunleke osvald oswald oswaldo ota
+otabek otakar otakara otello otha othmane otho otilia otilie otilija otis otmar oto otokar otomar ottavio
+ottilia ottilie ottis ottone otylie oumar oumayra oumou oury oussama ovidio ovidiu ovidius oxana oya oybek
+oyenike oyga oyindamola oyindasola oyku oynur oysha ozana ozanne ozden ozella ozgur ozhan ozlen oznur ozod
+ozoda ozodbek ozren ozy paciano paco pacome pacomio padam padmi paiman paivi paja pakize palatino palemon
+palladia palladio palmazio palmira palmiro pamfil pammachio panagachie panca pancario pancrazio pandu panfilo
+pangeran panji panka pankrac pankracy panna pantaleo pantaleon pantaleone pantelei param paramartha paramita
+paraschiva parascovia pardi pardo paride parla parman parmenio parsival parsla parvati paskal paskala pasquale
+paterne paterniano pathe patrice patricie patricija patrik patriko patrizio patroclo patru patrycja patrycjusz
+patrycy patryk pattie paul-antoine paul-arthur paule paulette paulica paulien pauliina paulin paulino pauside
+pava pavica pavils pavla pavle pavlin pavlina pavol paweł paxton payidar payton pearlie pearline pecine peggie
 pelaghia pelagia pelagie peleo pelhrim pelin pelinsu pelle pelumi pembe penda penelopa pentti pepijn pepin
 pepo pera perceval percival percy perica pericle perihan perikles perkasa perla perle pero perpetuo perran
 perrine perseo persida pertev peruna perver pervin perzida petar pete peteris petko petrana petri petrica
 petrija petrisor petro petronela petronila petronilla petronille petronius petruse petrut petruta petteri
-petula peyami peyton pharell pheobe phila philani phileas phileine philemon philibert philine philippa
-philippine phillip philomene philothee philou phiwokwakhe phyllis pien piera pierangelo piergiorgio pierluigi
-piermarco piero pierre-alain pierre-alexandre pierre-andre pierre-antoine pierre-louis pierrick piersilvio pim
-pio pippa pippo piraye pirjo pirkko pius placida placido platone pleun plinio plutarco pola polidoro polifemo
-polikarp polissena pollione polly polona polykarp polyxena pompeo pompilia pompiliu pomponio pontus ponziano
-ponzio poornima porfirio porfiriusz porfiry porzia porziano postumio poul praba prabawa prabu prakosa pramila
-pran pranata pranawa pranay prasad prasanna prascovia prassede prathamesh pravdan pravdomil pravdomila
-pravomil pravomila pravoslav pravoslava prayag prayitna prayogo preity prem prema premysl presley preston
-priamo pribyslav pribyslava prima primerose primoz prisca priscilla priscille priska prita privato priyala
-profira prokles prokopa prokul proserpina prospera prospero protasio proteo providenci prudenzia prudenzio
-prvoslav publio puji puk pulcherie puneet pupolo puput purna purnima purushottam purwa purwanto pushti pusicio
-puspa puti putu pınar pəri qizilgul qobil qori qosim quartilla quasimodo qudrat queenie quentin quentine
-querano quieta quincy quinten quintia quintiliano quintilio quintino quinton quinty quinziano quinzio quirin
-quirino quiteria quitterie rabia rachael rachela rachele rachelle raci radan radana radegast radek radeke
-raden radenko radha radhost radika radim radimir radimira radina radion radisa radislav radislava radit
-raditya radivoj radivoje radka radko radmil radmila radmilo rado radojka radolfo radomil radomila radomir
-radomira rados radosav radoslav radoslava radovan radovana radslava raducu radul raduz radvan rae raegan raf
-rafaelo rafał rafet raffaele raffaella rafi rafid rafila rageshwari rageswari raharja raheem rahelo rahim
-rahime rahma rahman rahmat rahmi rahsaan rahsan raide raif raihan raik raimund raina rainald rainaldo rainelda
-rainhard rainold raisa rajab rajan rajana rajendra rajina rajko rajmund rajna rajnold rajsa raju rakita rakıp
-raleigh raluca rama ramaa ramata ramatoulaye ramazan rameshwar ramiro ramiz ramona ramy ramziddin ramziya
-randal randall randi randolf randolph ranek rangga raniero ranim ranjan ranjeet ranko ranolfo ranya raoul
-raphaelle rapulane rashad rashawn rasheed rasheedah rasifa rasim rasit rasko rastislav rastislava rati ratibor
-ratih ratimir ratmir ratna rauf ravshan rawane raxmatulloh rayan rayane rayen raymonde raymundo rayona rayxona
-rayyan ra’no reagan reanna reba rebeca rebeka rebekah rebekka rebeko recai recep reda redmond reece reese
-refah refet refik regan reghina regina reginald reginaldo regine regis regitze regnars regolo regula reha
-rehorka reine reinhard reinhold rejan rejean rejeanne reka reksa relja relu remi remig remigio remilekun
-remington remo remondo remus remzi renars renas renat renate renato rendy rene renee renette rengin renja
-renske renzo resid respati respicio ressie restu resul reta retha retno reto retta reva revi rex reybaud
-reyhan reymundo rezzan rhett rhianna rhoda rhonda riad rian riana ricards ricario riccarda richarda richelmo
-richie richmond rickard rickie ridwan rieke rifat rigard rigoberto riitta rija rika rike rikke riley rima
-rimma rina rinaldo rini rino rio ristana ritesh ritva riv rivka riyad rizki rizvon robaldo robb robbe
-robertina robi robina robiya robyn roch rochelle rodan roderick roderik roderyk rodger rodiano rodica rodion
-rodney rodoljub rodolphe rodrick rodrigue roel rohana roj rok rokhaya rokia roko roksana roland rolande rolf
-rolfo rollin roma romana romane romanita romans romee romeu romilda romina romoaldo romola romolo romuald
-romualdo romul romulus rona ronak ronaldo roni ronja ronke ronny roosevelt rosa-maria rosalee rosalia rosalie
-rosalina rosalinda rosalyn rosamond rosamunda rosan rosana rosanna roscoe roselin roseline rosella roselyn
-rosemarie rosendo roser rosetta rosina rosita roslyn rosman rosmunda rossana rossella rossie rostislav
-rostislava rovena rowland roxane roxanne roxelana roxy royce roza rozalia rozalie rozalija rozalinda rozamunda
-rozana rozella rozina rozita roziya rozo rozvita rubiano rubie rubye ruchan rudi rudis rudite rudolfa
-rudolfina rudolfo rudolfs rudolph rudra ruedi rufina rufino rufo rufus ruggero ruhsar ruken rukhmani rukmin
-rukneddin rumena runa ruperto rupinder ruprecht rusins ruslana rusman russ rustam rustu ruta ruthe ruthie
-rutilo ruxanda ruxandra ruya ruza ruzena ruzica ryad ryann ryder rylan rylee ryleigh ryley rym ryszard rıdvan
-rıfat rıfkı rıza rəsad rəsid saadat saadi saar saban sabar sabazio sabele sabina sabir saboxat saboxon sabri
-sabrine sabryna sacha sacid sada sadan sadar sadberk sadettin sadi sadina sadoqat sadri sadriddin sadullah
-sadye sadık saer safa safae saffet saffiro saffo safi safia safiatou safietou safina safir safira safiya
-safouan safouane safta safura sagar sahap sahinalp sahra sahsuvar saida saiful saige saim saiq saka sakari
-sakina sakir sakti sakıp salamoun salif salih salimah salimata salimatou saliou sallie saloh salome salomea
-salomena salomey salomon salomoun salsabila salustio salvador salwa salwator saly samandar samanta samara
-samed sameer sami samia samiah samih samil samim samina samiya sammie sammy samo samona samsul samu samuela
-samuele samuelo samukelisiwe samy sanaa sancho sandro sanele sanem sanjin sanka sanobar santa sante santina
-santino sanya sanziana saodat saphira sapiente sarada sarai sarala sarani sarbello sardor sare sarina sarisha
-sarka sarla sarlota sarmite saroja sarra sartika sarvar sarvin sarvinoz sasa saskie saso satine satu
-saturniano saturnin saturnino satya satyen saulcerite sauveur savanah savannah savas savel saverio saveta savi
-savina savinien savino savion savva saxida saxona sayan sayyora sa’dulloh scarlett scholastika scholastique
-schuyler scolastica scot scottie scotty seb sebas sebastiaan sebastiana sebastiano sebastiao sebastjan
-sebestian sebnem secaeddin secil seckin seckou seconda secondiano secondina secondo sedat sedef seden sedrick
-sedrik sef sefer seff sefik sefora seghei segilola segolene seher sehlevent sehrazat sekou selahattin selale
-selami selcan selcuk selda selen selene selina selma selmer selvaggia selvi selyan sem sema semenica semih
-semion semiramide semplicio sempronio semra semsi sena senay sener senesio sengul senka senne sennur senofonte
-senol senta sep sephora sepp seppe seppo septi serafettin serafim serafima serafina seraina serap seraphin
-serapione serbulent serdar seref seren serenus sergej sergen sergiu sergiusz serhad sermet sermin serpil
-sertac sertap servac servidio serviliano sesto settar settimio settimo setya sev seval sevara sevda severiano
-severin severina severine severo sevgi sevil sevim sevinc sevket sevki sevtap sevval seweryn sexmus seyban
-seyda seydou seyfettin seyfi seyfullah seyma seynabou seyyit sfiso shahboz shahobiddin shahriyor shahzod
-shaily shaima shaina shaka shakila shakira shakti shakuntala shalewa shamsiddin shana shanel shanelle shani
-shania shanice shanie shaniya shankar shanna shanon shantanu shany sharda shari sharmila shashi shashikala
-shawna shayan shaylee shayma shayna shayne shea sheela sheldon shelia shelley shemar sheri sheridan sherine
-sherly sherman sherri sherwood sheryl sherzod shirel shirine shirisha shivakari shobhana shodiyor shola
-shresth shresthi shreyashi shridevi shrishti shristi shubha shubhaprada shwet shyann shyanne shyrel siana
-siara sibel sibilla sibongile sibyla sibylle sico sicuro sid siddarth siddhartha siddhi siddhran sidiq sidney
-sidoine sidon sidonia sidonie sidonio sidy siebe siem sien siena siep sigebert sigfrid sigfrido sigismond
-sigismondo sigmund sigurd sihab sihabeddin sihem siir sijuade sil silan silas silja silje siloe silvan silvana
-silvano silvere silverio silvester silvestr silvian silviana silvie silvija silvio silviu silvius simao simea
-simen simeon simeona simge simi similoluwa simina simisola simo simonetta simonida simono sina sinan sinasi
-sindisiwe sinem sinenhlanhla sinesio sinfronio sinica sinikka sinisa sinja sinkler sintia sipan siphephelo
-siphiwe sira sireno siria siriano siricio sirin sirine sirineu sirio siro sirojiddin sisto sitara sithembiso
-siv sixt sixte sixtine sixtus siyanda sizakele sizani sjoerd sjors skaidrite skander skarlet skarleta skye
-skyla skylar slamet slava slavek slaven slavena slaviboj slavibor slavica slavka slavko slavoboj slavoj
-slavoljub slavomil slavomila slavomir slavomira slađana slobodanka sloka smaranda smeralda smil smiljana
-smilla sname snejana snezana snjezana soan sobeslav sobeslava sobit soccorso socrate sodiq sofiane sofie
-sofija sofinjo sofio sofronia sofronie sohan sohane sohib sokhna sokrat solal solange soledad soleh solene
-solenn soline solocone solveiga somnath somu sona sondre songul sonja sonjo sonke sonya soof soraia sorana
-soraya sorina sostene sosteneo sostrato soter sotira souleyman souleymane soumaya sowande spartaco spela
-speranta speranzio spidola spiridon spirydion spytihnev srboljub srecko sredoje srna stana stanca stanford
-stanimir stanislao stanislas stanislav stanislava stanisław stanko stasa stasta staza steen stef stefana
-stefanino stelian steliana steluta sten stepana stepanida stepanka stephaans stephania stephany stephon ster
-sterre stevan stevie stiliano stina stine stipan stiriaco stjepan stojan stojanka stojmir strahinja stribor su
-suat subash subhash subhashini subhasini subhi subodh subomi sucheta suci sude sudeva sudi sue-marie suelen
-suheyl suhrob sujata sukanya sukru sulaymon sule suleyman sulton suma sumayyah sumeet sumitra sunay suncica
-sune sunniva suraj surano sururi surya suryakant suryakanta suryakantam susanna susano sushant susheel sushil
-sushma susie suus suyuna suzan suzana suze suzie suzon svatava svatoboj svatobor svatomir svatopluk svatoslav
-svatoslava svea sveatoslav svebor svend svenja sverre svetislav svetla svetluse svetolik svetomir svetoslav
-svetozar sveva svitlana sviturno swann swapnil swara swarnalata swassane sweta syahrini sybilla sybille syble
-sydnee sydney sydni sydnie sylva sylvestre sylviane sylwester synne syrine szabolcs szczepan szofi szofia
-szonja søren sıdkı sıla sırrı səbinə səhriyar tabea tabita tabitha tabris taceddin tacjana taddeo tade tadeas
-tadej tadeo tadija taha tahir tahlia tahsin taib taide taina tais taisia tal talat talay talea talha talia
-talip talis talita talivaldis talrits talya tami tamia tamina tamino tammo tancrede tancredi taner tanguy
-tania tanirika tanju tankred tansu tantri tanushree tanushri tanyeli tao tapan tapani tapio tarcisio tari
-tarja tarkan tarquinia tarsilla tarso taryn tarık tasa tasdik taskın tasnim tasnime taswir tatana tate tatjana
-tatum tatyana taufan taufik taurean taurin taya tayfun tayler tayyar taziana taziano tazio teagan tecla tedi
-teea teguh teije tej teja tejas tejumola tekinalp tekla telchide telemaco telica tellervo temel temidayo
-temistocle teo teobald teobaldo teodata teodolinda teodor teodora teodorik teodoro teodosia teodosio teodoto
-teodoz teodozie teofan teofil teofila teogene teohari teoman teona terenc terence terencius terencjusz
-terenzio tereze terezia terezie terezija terezo teri terrance terrell terrence terri terrill tertuliano
-tesauro tesifonte tesnim tesnime tessa tessie tetiana teudosia teun teunis tevfik tevhid tevin tezcan tezel
-tezer thabisa thad thaddeus thadie thalea thalia thamsanqa thando thanina thelma theobald theodor theodora
-theodorik theodose theodosie theofan theofil theofila theophane theophile theophraste theotime therese
-theresia theunis theuns thibaud thibaut thibert thibo thierno thies thije thijmen thijn thilo thirza thobeka
-thom thora thorben thore thorge thulisile thurman tia tian tiana tianna tibaldo tibbe tiber tiberia tiberio
-tiberiu tiberius tibo tibor tiburcius tiburzio tichomil tichomir tichon ticone tidiane tieme tierra tiguida
-tihomir tija tijana tijmen tijn tijs tilda tilen tilio tilla tillmann timbul timea timeo timm timmothy timmy
-timofei timoleon timon timotei timotej timoteo timoteus timothe timothee timur tinca tincuta tino tiphaine
-tira tiril tirone tirta tirtayasa tirza titien titilayo titilope titin tito titouan titus tizian tiziana
-tiziano tizio tjark tjasa tobia tobiasz tobiloba tobin todor tohir toki tokunbo tolunay toluwalope toluwani
-toluwanimi tomasa tomaska tomaso tomaz tomi tomiloba tomislava tomke tommie tomo tomori tonci toncica toney
-tonija tonka tonko tonnin tonya toon torey torkvat torquato torrance torrey torsten tosca toscane tosco toska
-toussaint toyip traci traian trajan tranquillo trasea travon tre tremaine tremayne trent trenton tressa
-tressie treva trever trevion tri tricia trilochan trilochana trilok trilokanath trilokesh triloki trisha
-tristano tristian tristin triston troels trofim trpimir trpko trudie trycia trystan tsabita tsipora tuana
-tudora tudorita tudosia tufan tugay tugba tugiman tugrul tugtekin tuhfe tulay tulin tullia tulliano tullio
-tumer tunahan tunar tunay tuncer tuomas turgay turgut turi turibio turkan turkay turker turkes turna turold
-tushar tussio tutku tuula tuulikki tuur tuva tvrtko twan twila tybalt tycho tygo tymeo tymon tymoteusz tyra
-tyree tyreek tyrel tyrell tyrese tyrique tyron tyrone tyshawn tyson tınas tərlan ubaldo ubaydulloh ubertino
-uberto uchita uchqun uda udai udit ueli uffe ufuk ugis ugo ugolina ugolino uguccione ugur uhra ujjawal ujjwal
-ukbe ulberto ulderico ulduz ulfa ulfet ulfo ulgen uli uliana ulices ulisse uliva ulku ulkər ulla ulpiano
-ulrico ulrik ulrika ulstano ulus uluthando ulva ulvi ulviye ulviyyə ulwazi ulya ulysse umang umar umay umaya
-umberto umi umid umida umidulloh umile umit ummiye umran umur umuralp umut una unggul unjani unna unsel unseli
-upendra upik uqbaloy uranio urbain urdino urfon uriah uriel uriele urmila uros urs ursicio ursino urska
-ursmaro ursule ursulo usame usmon usyi utku uttam uve uygu uzayr uzbegim uzeyir uzodimma vaclav vaclava vada
-vadim vafo vagn vaha vahdet vahid vahide vaidehi vaijayanthi vaijayanti vaishnavi vaishno vaishvi valburga
-valdemar valdemara valdemars valentijn valentim valentins valentyn valentyna valer valera valere valeriana
-valeriano valerico valerii valerija valerijs valerio valeriu valery valfredo valfrido vali vallie valtena
-valter valtr valtteri vance vanesa vania vanja vanna vanya varalakshmi varo varvara vasanti vasco vasil vasili
-vasilica vasilie vasilina vasilisa vasja vasko vasliddin vasudev vasudeva vasudha vasundhara vatroslav vaughn
-vavrinec veaceslav vecdi veceaslav veceslav veda vedang vedanga vedanshi vedasto vedat vedran vedrana veduna
-veerle vefa vefik vehbi veikko veit velana velaphi velda veleslav veleslava veli velibor velimir velimira
-velina velio velislav velislava velma velva venance venanzio vencel venceslao venceslas venceslav venceslava
-vendel vendelin vendelina vendula vendulka venek venera veneranda venerando venere venerio veniamin venka
-venuse venusta venustiano venusto verano verda verdiana verdie vere verecondo verena verenzio vergie vergiliu
-verginia veriana verica veridiana verla verlie vern verna vernice vernie vernon vero verona veroniko veroslav
-veroslava verulo veselinka vesile veslava vesma vespasiano veta veysel veysi vezio vianney vibeke vic vica
-vicdan vicenta vicentia vicentiu vicki vickie victoire victorien victorin vid vida vidak vidhur vidhya vidiano
-vidone vidor vidur vidya vienna vieroslava vieve viggo vigile vigo vijeko vijolite vik viktorie viktorija
-viktorin viktoro vilcjo vildan vilde vilem vilema vilemina vilfredo vilhelm vilhelmine vilhelmino vilhelmo
-viliam viliana vilibald viliberto viljem ville villy vilma vilmar vilmars vilmos vimal vimala viman vin
-vincenc vincencie vincentiu vincenza vinciane vindonio vinebaldo vinfrido vinicio vinka vinnie vinsen vinz
-violeta violetta violette violina viorel viorela viorelia viorica virgie virgil virgile virgiliu virginia
-virginie virginio virman virone visarion viscardo vishnu vishwamitra visnja vissia vitalia vitalico vitalie
-vitalii vitalijs vitalina vitazoslav vitezslav vitezslava vito vitold vitoria vitoslav vittore vittoria
-vittoriano vittorio vitus vivaldo vivi viviana viviane vivianne viviano vivien vivienne vizbulite vjekoslav
-vjenceslav vlada vladan vladana vladek vladena vladilena vladimer vladimira vladimiro vladislav vladislava
-vladivoj vladlen vladlena vlado vlaicu vlasta vlastimil vlastimila vlastimir vlastimira vlastislav vlastislava
-vlatka vlatko vodingo voichita vojen vojin vojislava vojmil vojmir vojmira vojslav vojslava vojteska vok
-voldemars volfango volfgang volkan vorsila vosil vratislav vratislava vratko vreni vrinda vrund vseboj vsebor
-vserad vseslav vsevolod vujadin vujica vuk vukan vukasin vukica vukota vulmaro vulpiano vuslat vusumuzi vyas
-wacław waino wakiman waldo walenty walentyn walentyna waleran waleria walerian walery walgierz wallace waly
-wandrille wanesa wani wannes waqila wardaya wardi warji warley warre warsa warsita warta washington wasis
-wassim wava wawan wawrzyniec waylon webster welat weldon wende wendell westley weston whitney wiara wibke
-widya wiebke wiem wies wiktor wiktoria wilber wilbert wilbur wilburn wiley wilford wilfred wilfredo wilfrid
-wilfried wilfryd wilhelmina wilhelmine willa willard willem willi willie willis wilma wilmer wilton wincenty
-winda winfield winifred winnifred winona winston wira wirda wirginia wisnu wissam wissem witalis wm woodrow
-wout wulan władysław włodzimierz xalima xanana xander xatun xaver xaverie xaverius xaviere xebat xem xenie
-xenophon xezal xzavier yacine yacouba yadira yaelle yagmur yagız yahyo yalgın yaman yamileth yamina yana yance
+petula peyami peyton phap pharell pheobe phila philani phileas phileine philemon philibert philine philippa
+philippine phillip philomene philothee philou phiwokwakhe phu phuc phuoc phyllis pien piera pierangelo
+piergiorgio pierluigi piermarco piero pierre-alain pierre-alexandre pierre-andre pierre-antoine pierre-louis
+pierrick piersilvio pim pio pippa pippo piraye pirjo pirkko pius placida placido platone pleun plinio plutarco
+pola polidoro polifemo polikarp polissena pollione polly polona polykarp polyxena pompeo pompilia pompiliu
+pomponio pontus ponziano ponzio poornima porfirio porfiriusz porfiry porzia porziano postumio poul praba
+prabawa prabu prakosa pramila pran pranata pranawa pranay prasad prasanna prascovia prassede prathamesh
+pravdan pravdomil pravdomila pravomil pravomila pravoslav pravoslava prayag prayitna prayogo preity prem prema
+premysl presley preston priamo pribyslav pribyslava prima primerose primoz prisca priscilla priscille priska
+prita privato priyala profira prokles prokopa prokul proserpina prospera prospero protasio proteo providenci
+prudenzia prudenzio prvoslav publio puji puk pulcherie puneet pupolo puput purna purnima purushottam purwa
+purwanto pushti pusicio puspa puti putu pınar pəri qizilgul qobil qori qosim quartilla quasimodo qudrat que
+queenie quentin quentine querano quieta quincy quinten quintia quintiliano quintilio quintino quinton quinty
+quinziano quinzio quirin quirino quiteria quitterie quoc quy quyen quyet quynh rabia rachael rachela rachele
+rachelle raci radan radana radegast radek radeke raden radenko radha radhost radika radim radimir radimira
+radina radion radisa radislav radislava radit raditya radivoj radivoje radka radko radmil radmila radmilo rado
+radojka radolfo radomil radomila radomir radomira rados radosav radoslav radoslava radovan radovana radslava
+raducu radul raduz radvan rae raegan raf rafaelo rafał rafet raffaele raffaella rafi rafid rafila rageshwari
+rageswari raharja raheem rahelo rahim rahime rahma rahman rahmat rahmi rahsaan rahsan raide raif raihan raik
+raimund raina rainald rainaldo rainelda rainhard rainold raisa rajab rajan rajana rajendra rajina rajko
+rajmund rajna rajnold rajsa raju rakita rakıp raleigh raluca rama ramaa ramata ramatoulaye ramazan rameshwar
+ramiro ramiz ramona ramy ramziddin ramziya randal randall randi randolf randolph ranek rangga raniero ranim
+ranjan ranjeet ranko ranolfo ranya raoul raphaelle rapulane rashad rashawn rasheed rasheedah rasifa rasim
+rasit rasko rastislav rastislava rati ratibor ratih ratimir ratmir ratna rauf ravshan rawane raxmatulloh rayan
+rayane rayen raymonde raymundo rayona rayxona rayyan ra’no reagan reanna reba rebeca rebeka rebekah rebekka
+rebeko recai recep reda redmond reece reese refah refet refik regan reghina regina reginald reginaldo regine
+regis regitze regnars regolo regula reha rehorka reine reinhard reinhold rejan rejean rejeanne reka reksa
+relja relu remi remig remigio remilekun remington remo remondo remus remzi renars renas renat renate renato
+rendy rene renee renette rengin renja renske renzo resid respati respicio ressie restu resul reta retha retno
+reto retta reva revi rex reybaud reyhan reymundo rezzan rhett rhianna rhoda rhonda riad rian riana ricards
+ricario riccarda richarda richelmo richie richmond rickard rickie ridwan rieke rifat rigard rigoberto riitta
+rija rika rike rikke riley rima rimma rina rinaldo rini rino rio ristana ritesh ritva riv rivka riyad rizki
+rizvon robaldo robb robbe robertina robi robina robiya robyn roch rochelle rodan roderick roderik roderyk
+rodger rodiano rodica rodion rodney rodoljub rodolphe rodrick rodrigue roel rohana roj rok rokhaya rokia roko
+roksana roland rolande rolf rolfo rollin roma romana romane romanita romans romee romeu romilda romina
+romoaldo romola romolo romuald romualdo romul romulus rona ronak ronaldo roni ronja ronke ronny roosevelt
+rosa-maria rosalee rosalia rosalie rosalina rosalinda rosalyn rosamond rosamunda rosan rosana rosanna roscoe
+roselin roseline rosella roselyn rosemarie rosendo roser rosetta rosina rosita roslyn rosman rosmunda rossana
+rossella rossie rostislav rostislava rovena rowland roxane roxanne roxelana roxy royce roza rozalia rozalie
+rozalija rozalinda rozamunda rozana rozella rozina rozita roziya rozo rozvita rubiano rubie rubye ruchan rudi
+rudis rudite rudolfa rudolfina rudolfo rudolfs rudolph rudra ruedi rufina rufino rufo rufus ruggero ruhsar
+ruken rukhmani rukmin rukneddin rumena runa ruperto rupinder ruprecht rusins ruslana rusman russ rustam rustu
+ruta ruthe ruthie rutilo ruxanda ruxandra ruya ruza ruzena ruzica ryad ryann ryder rylan rylee ryleigh ryley
+rym ryszard rıdvan rıfat rıfkı rıza rəsad rəsid saadat saadi saar saban sabar sabazio sabele sabina sabir
+saboxat saboxon sabri sabrine sabryna sacha sacid sada sadan sadar sadberk sadettin sadi sadina sadoqat sadri
+sadriddin sadullah sadye sadık saer safa safae saffet saffiro saffo safi safia safiatou safietou safina safir
+safira safiya safouan safouane safta safura sagar sahap sahinalp sahra sahsuvar saida saiful saige saim saiq
+saka sakari sakina sakir sakti sakıp salamoun salif salih salimah salimata salimatou saliou sallie saloh
+salome salomea salomena salomey salomon salomoun salsabila salustio salvador salwa salwator saly samandar
+samanta samara samed sameer sami samia samiah samih samil samim samina samiya sammie sammy samo samona samsul
+samu samuela samuele samuelo samukelisiwe samy san sanaa sancho sandro sanele sanem sanjin sanka sanobar santa
+sante santina santino sanya sanziana sao saodat saphira sapiente sarada sarai sarala sarani sarbello sardor
+sare sarina sarisha sarka sarla sarlota sarmite saroja sarra sartika sarvar sarvin sarvinoz sasa saskie saso
+satine satu saturniano saturnin saturnino satya satyen saulcerite sauveur savanah savannah savas savel saverio
+saveta savi savina savinien savino savion savva saxida saxona sayan sayyora sa’dulloh scarlett scholastika
+scholastique schuyler scolastica scot scottie scotty seb sebas sebastiaan sebastiana sebastiano sebastiao
+sebastjan sebestian sebnem secaeddin secil seckin seckou seconda secondiano secondina secondo sedat sedef
+seden sedrick sedrik sef sefer seff sefik sefora seghei segilola segolene seher sehlevent sehrazat sekou
+selahattin selale selami selcan selcuk selda selen selene selina selma selmer selvaggia selvi selyan sem sema
+semenica semih semion semiramide semplicio sempronio semra semsi sena senay sener senesio sengul senka senne
+sennur senofonte senol senta sep sephora sepp seppe seppo septi serafettin serafim serafima serafina seraina
+serap seraphin serapione serbulent serdar seref seren serenus sergej sergen sergiu sergiusz serhad sermet
+sermin serpil sertac sertap servac servidio serviliano sesto settar settimio settimo setya sev seval sevara
+sevda severiano severin severina severine severo sevgi sevil sevim sevinc sevket sevki sevtap sevval seweryn
+sexmus seyban seyda seydou seyfettin seyfi seyfullah seyma seynabou seyyit sfiso shahboz shahobiddin shahriyor
+shahzod shaily shaima shaina shaka shakila shakira shakti shakuntala shalewa shamsiddin shana shanel shanelle
+shani shania shanice shanie shaniya shankar shanna shanon shantanu shany sharda shari sharmila shashi
+shashikala shawna shayan shaylee shayma shayna shayne shea sheela sheldon shelia shelley shemar sheri sheridan
+sherine sherly sherman sherri sherwood sheryl sherzod shirel shirine shirisha shivakari shobhana shodiyor
+shola shresth shresthi shreyashi shridevi shrishti shristi shubha shubhaprada shwet shyann shyanne shyrel
+siana siara sibel sibilla sibongile sibyla sibylle sico sicuro sid siddarth siddhartha siddhi siddhran sidiq
+sidney sidoine sidon sidonia sidonie sidonio sidy siebe siem sien siena siep sieu sigebert sigfrid sigfrido
+sigismond sigismondo sigmund sigurd sihab sihabeddin sihem siir sijuade sil silan silas silja silje siloe
+silvan silvana silvano silvere silverio silvester silvestr silvian silviana silvie silvija silvio silviu
+silvius simao simea simen simeon simeona simge simi similoluwa simina simisola simo simonetta simonida simono
+sina sinan sinasi sindisiwe sinem sinenhlanhla sinesio sinfronio sinica sinikka sinisa sinja sinkler sintia
+sipan siphephelo siphiwe sira sireno siria siriano siricio sirin sirine sirineu sirio siro sirojiddin sisto
+sitara sithembiso siv sixt sixte sixtine sixtus siyanda sizakele sizani sjoerd sjors skaidrite skander skarlet
+skarleta skye skyla skylar slamet slava slavek slaven slavena slaviboj slavibor slavica slavka slavko slavoboj
+slavoj slavoljub slavomil slavomila slavomir slavomira slađana slobodanka sloka smaranda smeralda smil
+smiljana smilla sname snejana snezana snjezana soan sobeslav sobeslava sobit soccorso socrate sodiq sofiane
+sofie sofija sofinjo sofio sofronia sofronie sohan sohane sohib sokhna sokrat solal solange soledad soleh
+solene solenn soline solocone solveiga somnath somu sona sondre songul sonja sonjo sonke sonya soof soraia
+sorana soraya sorina sostene sosteneo sostrato soter sotira souleyman souleymane soumaya sowande spartaco
+spela speranta speranzio spidola spiridon spirydion spytihnev srboljub srecko sredoje srna stana stanca
+stanford stanimir stanislao stanislas stanislav stanislava stanisław stanko stasa stasta staza steen stef
+stefana stefanino stelian steliana steluta sten stepana stepanida stepanka stephaans stephania stephany
+stephon ster sterre stevan stevie stiliano stina stine stipan stiriaco stjepan stojan stojanka stojmir
+strahinja stribor su suat subash subhash subhashini subhasini subhi subodh subomi sucheta suci sude sudeva
+sudi sue-marie suelen suheyl suhrob sujata sukanya sukru sulaymon sule suleyman sulton suma sumayyah sumeet
+sumitra sunay suncica sune sunniva suong suraj surano sururi surya suryakant suryakanta suryakantam susanna
+susano sushant susheel sushil sushma susie suus suyuna suzan suzana suze suzie suzon svatava svatoboj svatobor
+svatomir svatopluk svatoslav svatoslava svea sveatoslav svebor svend svenja sverre svetislav svetla svetluse
+svetolik svetomir svetoslav svetozar sveva svitlana sviturno swann swapnil swara swarnalata swassane sweta
+syahrini sybilla sybille syble sydnee sydney sydni sydnie sylva sylvestre sylviane sylwester synne syrine
+szabolcs szczepan szofi szofia szonja søren sıdkı sıla sırrı səbinə səhriyar tabea tabita tabitha tabris
+taceddin tacjana taddeo tade tadeas tadej tadeo tadija taha tahir tahlia tahsin taib taide taina tais taisia
+tal talat talay talea talha talia talip talis talita talivaldis talrits talya tami tamia tamina tamino tammo
+tancrede tancredi taner tanguy tania tanirika tanju tankred tansu tantri tanushree tanushri tanyeli tao tapan
+tapani tapio tarcisio tari tarja tarkan tarquinia tarsilla tarso taryn tarık tasa tasdik taskın tasnim tasnime
+taswir tatana tate tatjana tatum tatyana taufan taufik taurean taurin taya tayfun tayler tayyar taziana
+taziano tazio teagan tecla tedi teea teguh teije tej teja tejas tejumola tekinalp tekla telchide telemaco
+telica tellervo temel temidayo temistocle teo teobald teobaldo teodata teodolinda teodor teodora teodorik
+teodoro teodosia teodosio teodoto teodoz teodozie teofan teofil teofila teogene teohari teoman teona terenc
+terence terencius terencjusz terenzio tereze terezia terezie terezija terezo teri terrance terrell terrence
+terri terrill tertuliano tesauro tesifonte tesnim tesnime tessa tessie tetiana teudosia teun teunis tevfik
+tevhid tevin tezcan tezel tezer thabisa thac thach thad thaddeus thadie thai thalea thalia tham thamsanqa
+thando thang thanina thelma theobald theodor theodora theodorik theodose theodosie theofan theofil theofila
+theophane theophile theophraste theotime therese theresia theu theunis theuns thi thibaud thibaut thibert
+thibo thien thierno thies thieu thije thijmen thijn thilo thinh thirza thoa thoai thobeka thoi thom thora
+thorben thore thorge thu thuan thuat thuc thulisile thuong thurman thuyet tia tian tiana tianna tibaldo tibbe
+tiber tiberia tiberio tiberiu tiberius tibo tibor tiburcius tiburzio tich tichomil tichomir tichon ticone
+tidiane tieme tiep tierra tieu tiguida tihomir tija tijana tijmen tijn tijs tilda tilen tilio tilla tillmann
+timbul timea timeo timm timmothy timmy timofei timoleon timon timotei timotej timoteo timoteus timothe
+timothee timur tinca tincuta tinh tino tiphaine tira tiril tirone tirta tirtayasa tirza titien titilayo
+titilope titin tito titouan titus tizian tiziana tiziano tizio tjark tjasa toai toan tobia tobiasz tobiloba
+tobin todor tohir toki tokunbo tolunay toluwalope toluwani toluwanimi tomasa tomaska tomaso tomaz tomi
+tomiloba tomislava tomke tommie tomo tomori tonci toncica toney tonija tonka tonko tonnin tonya toon torey
+torkvat torquato torrance torrey torsten tosca toscane tosco toska toussaint toyip tra trac trach traci traian
+trajan tranh tranquillo trasea travon tre tremaine tremayne trent trenton tressa tressie treva trever trevion
+tri tricia trien triet trieu trilochan trilochana trilok trilokanath trilokesh triloki trisha tristano
+tristian tristin triston troels trofim trong trpimir trpko tru truc trudie trycia trystan tsabita tsipora tu
+tuana tudora tudorita tudosia tue tufan tugay tugba tugiman tugrul tugtekin tuhfe tulay tulin tullia tulliano
+tullio tumer tunahan tunar tunay tuncer tung tuomas tuong turgay turgut turi turibio turkan turkay turker
+turkes turna turold tushar tussio tutku tuula tuulikki tuur tuva tuy tuyen tuyet tvrtko twan twila ty tybalt
+tycho tygo tymeo tymon tymoteusz tyra tyree tyreek tyrel tyrell tyrese tyrique tyron tyrone tyshawn tyson
+tınas tərlan ubaldo ubaydulloh ubertino uberto uchita uchqun uda udai udit ueli uffe ufuk ugis ugo ugolina
+ugolino uguccione ugur uhra ujjawal ujjwal ukbe ulberto ulderico ulduz ulfa ulfet ulfo ulgen uli uliana ulices
+ulisse uliva ulku ulkər ulla ulpiano ulrico ulrik ulrika ulstano ulus uluthando ulva ulvi ulviye ulviyyə
+ulwazi ulya ulysse umang umar umay umaya umberto umi umid umida umidulloh umile umit ummiye umran umur umuralp
+umut una unggul unjani unna unsel unseli upendra upik uqbaloy uranio urbain urdino urfon uriah uriel uriele
+urmila uros urs ursicio ursino urska ursmaro ursule ursulo usame usmon usyi utku uttam uve uy uyen uygu uzayr
+uzbegim uzeyir uzodimma vaclav vaclava vada vadim vafo vagn vaha vahdet vahid vahide vaidehi vaijayanthi
+vaijayanti vaishnavi vaishno vaishvi valburga valdemar valdemara valdemars valentijn valentim valentins
+valentyn valentyna valer valera valere valeriana valeriano valerico valerii valerija valerijs valerio valeriu
+valery valfredo valfrido vali vallie valtena valter valtr valtteri vance vanesa vanh vania vanja vanna vanya
+varalakshmi varo varvara vasanti vasco vasil vasili vasilica vasilie vasilina vasilisa vasja vasko vasliddin
+vasudev vasudeva vasudha vasundhara vatroslav vaughn vavrinec veaceslav vecdi veceaslav veceslav veda vedang
+vedanga vedanshi vedasto vedat vedran vedrana veduna veerle vefa vefik vehbi veikko veit velana velaphi velda
+veleslav veleslava veli velibor velimir velimira velina velio velislav velislava velma velva venance venanzio
+vencel venceslao venceslas venceslav venceslava vendel vendelin vendelina vendula vendulka venek venera
+veneranda venerando venere venerio veniamin venka venuse venusta venustiano venusto verano verda verdiana
+verdie vere verecondo verena verenzio vergie vergiliu verginia veriana verica veridiana verla verlie vern
+verna vernice vernie vernon vero verona veroniko veroslav veroslava verulo veselinka vesile veslava vesma
+vespasiano veta veysel veysi vezio vi vianney vibeke vic vica vicdan vicenta vicentia vicentiu vicki vickie
+victoire victorien victorin vid vida vidak vidhur vidhya vidiano vidone vidor vidur vidya vien vienna
+vieroslava viet vieve viggo vigile vigo vijeko vijolite vik viktorie viktorija viktorin viktoro vilcjo vildan
+vilde vilem vilema vilemina vilfredo vilhelm vilhelmine vilhelmino vilhelmo viliam viliana vilibald viliberto
+viljem ville villy vilma vilmar vilmars vilmos vimal vimala viman vin vincenc vincencie vincentiu vincenza
+vinciane vindonio vinebaldo vinfrido vinh vinicio vinka vinnie vinsen vinz violeta violetta violette violina
+viorel viorela viorelia viorica virgie virgil virgile virgiliu virginia virginie virginio virman virone
+visarion viscardo vishnu vishwamitra visnja vissia vitalia vitalico vitalie vitalii vitalijs vitalina
+vitazoslav vitezslav vitezslava vito vitold vitoria vitoslav vittore vittoria vittoriano vittorio vitus
+vivaldo vivi viviana viviane vivianne viviano vivien vivienne vizbulite vjekoslav vjenceslav vlada vladan
+vladana vladek vladena vladilena vladimer vladimira vladimiro vladislav vladislava vladivoj vladlen vladlena
+vlado vlaicu vlasta vlastimil vlastimila vlastimir vlastimira vlastislav vlastislava vlatka vlatko vo vodingo
+voichita vojen vojin vojislava vojmil vojmir vojmira vojslav vojslava vojteska vok voldemars volfango volfgang
+volkan vong vorsila vosil vratislav vratislava vratko vreni vrinda vrund vseboj vsebor vserad vseslav vsevolod
+vujadin vujica vuk vukan vukasin vukica vukota vulmaro vulpiano vuslat vusumuzi vy vyas wacław waino wakiman
+waldo walenty walentyn walentyna waleran waleria walerian walery walgierz wallace waly wandrille wanesa wani
+wannes waqila wardaya wardi warji warley warre warsa warsita warta washington wasis wassim wava wawan
+wawrzyniec waylon webster welat weldon wende wendell westley weston whitney wiara wibke widya wiebke wiem wies
+wiktor wiktoria wilber wilbert wilbur wilburn wiley wilford wilfred wilfredo wilfrid wilfried wilfryd
+wilhelmina wilhelmine willa willard willem willi willie willis wilma wilmer wilton wincenty winda winfield
+winifred winnifred winona winston wira wirda wirginia wisnu wissam wissem witalis wm woodrow wout wulan
+władysław włodzimierz xalima xanana xander xanh xatun xaver xaverie xaverius xaviere xebat xem xenie xenophon
+xezal xuyen xzavier yacine yacouba yadira yaelle yagmur yagız yahyo yalgın yaman yamileth yamina yana yance
 yango yani yanis yanni yannic yannick yannik yannis yaprak yarah yaren yaretzi yaro yaron yasar yasin yasmeen
 yasmina yasser yassin yassine yassir yaya yazid yazmin yejide yekta yelda yeliz yener yenthe yesim yessenia
 yessi yetkin yewande yfke yibanathi yigit yinthe ylan ylvi ylvie yoan yoann yoel yogendra yoginder yohan
@@ -794,7 +802,7 @@ ziyanda ziyo zizi zlata zlatan zlatica zlatka zlatko zlatomir zlatomira zlatuse 
 zohid zohir zohra zoia zoie zoila zoilo zoja zokir zola zoltan zora zorana zorina zorka zoroslav zoroslava
 zosim zosima zosimo zoyir zrinislav zrinko zselyke zsofia zsolt zsombor zubayr zubeyde zubeyr zubite zuhal
 zula zulaikha zulal zuleyha zulfa zulfikar zumrut zuxra zuzana zuzanna zvezdana zvonimir zvonimira zvonko zyad
-đina đorđe đura đurađ đurda đurica łazarz łucja əhməd
+đac đai đan đat đe đien điep đina đon đong đorđe đuc đuong đura đurađ đurda đurica łazarz łucja əhməd
 `;
 
 export const GENERATED_FAMILY_NAMES = `
