@@ -592,5 +592,10 @@ describe('people and businesses of small shops and services', () => {
   it('knows each part of a Vietnamese given name', () => {
     expect(contract('texted Huyen, she confirmed the booking').slots).toMatchObject({ contact: 'Huyen', kind: 'message' });
   });
+  it('skips a person\'s role before their name when a new customer is added', () => {
+    expect(contract('purchasing manager Dana Whitlock from Orbis Freight, dana@orbisfreight.com, new customer').slots).toEqual({
+      customer: 'Orbis Freight', contact: 'Dana Whitlock', email: 'dana@orbisfreight.com',
+    });
+  });
 });
 

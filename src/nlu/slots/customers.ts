@@ -61,11 +61,14 @@ function newContact(masked: string, name: NameMatch | undefined, email?: string)
   return undefined;
 }
 
+// A person's role before their name at the start ("wholesale buyer Priscilla Amadi from …, new customer").
+const ROLE_LEAD = /^(?:[\p{Ll}-]+\s+)?(?:buyer|owner|manager|director|founder|co-?founder|ceo|cto|cfo|coo|cmo|principal|head)\s+(?=\p{Lu})/u;
+
 /** Slots of a new customer: its name, a contact with e-mail/phone, a tag, a lifecycle stage. */
 export function addCustomerSlots(input: SlotInput): CommandOf<'add_customer'> {
   const { text } = input;
   const { email, phone, masked } = contactInfo(text);
-  const head = ADD_HEAD.exec(masked);
+  const head = ADD_HEAD.exec(masked) ?? ROLE_LEAD.exec(masked);
   const name = readNameAt(masked, head ? head[0].length : 0, 'any') ?? findCapitalizedName(masked);
   const stage = /^(?:new\s+lead|add\s+(?:a\s+)?(?:new\s+)?lead)\b/i.test(text)
     ? 'lead'
