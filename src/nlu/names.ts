@@ -69,7 +69,7 @@ function digitsStartName(word: string): boolean {
 }
 
 // Legal forms that are also ordinary words in lower case ("Fjordbyte AS", "Volta SE", but "add Acme as ...").
-const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA|HOA)$/;
+const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA|HOA|OG|OHG|UG|GbR|eG|SARL|SRL|BVBA|ApS|AB|Oy|SAS|EURL)$/;
 // Multi-word legal forms written after a name ("Mazur Software sp. z o.o.", "Tatra s.r.o.").
 const LEGAL_TAIL = /^(?: \(pty\) ltd\.?| (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.|d\.o\.o\.|k\.k\.|a\.s\.)|, ?(?:ltd|limited)\.?)(?![\p{L}\p{N}])/iu;
 // Country and region codes that end a company's name ("Kiwi Kitchens NZ", "Globex UK").

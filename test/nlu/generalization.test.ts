@@ -597,5 +597,10 @@ describe('people and businesses of small shops and services', () => {
       customer: 'Orbis Freight', contact: 'Dana Whitlock', email: 'dana@orbisfreight.com',
     });
   });
+  it('reads the person met at a customer, named right after it, and more legal forms', () => {
+    expect(contract('lunch at Orbis Freight w/ Jana Novak, they want a retainer').slots).toMatchObject({ customer: 'Orbis Freight', contact: 'Jana Novak', kind: 'meeting' });
+    expect(contract('call with Orbis with Hooli, merger talk').slots.contact).toBeUndefined();
+    expect(contract('email: Berger Bau OHG / Lukas – contract draft sent').slots).toMatchObject({ customer: 'Berger Bau OHG', contact: 'Lukas' });
+  });
 });
 

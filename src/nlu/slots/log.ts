@@ -33,6 +33,10 @@ const CLAUSE_START = /(?:^|[,:;.!?]\s*|\s[-–—]\s*)(?=\p{Lu})/gu;
 
 function speakerAfter(text: string, from: number): string | undefined {
   const rest = text.slice(from, from + 240);
+  // "meeting at Brightwell Realty w/ Theo": the person met there, right after the customer.
+  const met = /^\s+(?:with|w\/)\s+(?=\p{Lu})/u.exec(rest);
+  const host = met ? readNameAt(rest, met[0].length, 'never') : undefined;
+  if (host?.contact && !host.customer) return host.contact;
   // "call with Zaitoon — Farhan + his brother Imran — …": the people there, listed; the first is the contact.
   for (const m of rest.matchAll(CLAUSE_START)) {
     const found = readNameAt(rest, (m.index ?? 0) + m[0].length, 'never');
