@@ -602,5 +602,10 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('call with Orbis with Hooli, merger talk').slots.contact).toBeUndefined();
     expect(contract('email: Berger Bau OHG / Lukas – contract draft sent').slots).toMatchObject({ customer: 'Berger Bau OHG', contact: 'Lukas' });
   });
+  it('reads a role at the customer, then the person, right after the customer', () => {
+    expect(contract('email from the Orbis office manager, Dana Whitlock, invoices are late').slots).toMatchObject({
+      customer: 'Orbis', contact: 'Dana Whitlock', kind: 'email', note: 'invoices are late',
+    });
+  });
 });
 

@@ -31,12 +31,20 @@ const ROLE_BEFORE_NAME = /\b(?:[Tt]heir|[Oo]ur|[Tt]he|[Nn]ew)\s+(?:new\s+)?(?:\p
 
 const CLAUSE_START = /(?:^|[,:;.!?]\s*|\s[-–—]\s*)(?=\p{Lu})/gu;
 
+// "meeting at Brightwell Realty w/ Theo": the person met there, right after the customer; "the
+// Northstar board chair, Dr. Alma Quintero": their role there, then the person.
+const PERSON_RIGHT_AFTER = /^\s+(?:with|w\/)\s+(?=\p{Lu})|^\s+(?:[\p{Ll}-]+\s+){0,2}(?:chair(?:man|woman|person)?|president|treasurer|secretary|principal|bursar|founder|co-?founder|owner|manager|director|buyer|ceo|cto|cfo|coo|cmo)\s*,\s+(?=\p{Lu})/u;
+
+function personRightAfter(text: string, from: number): NameMatch | undefined {
+  const lead = PERSON_RIGHT_AFTER.exec(text.slice(from, from + 80));
+  const found = lead ? readNameAt(text, from + lead[0].length, 'never') : undefined;
+  return found?.contact && !found.customer ? found : undefined;
+}
+
 function speakerAfter(text: string, from: number): string | undefined {
+  const host = personRightAfter(text, from);
+  if (host) return host.contact;
   const rest = text.slice(from, from + 240);
-  // "meeting at Brightwell Realty w/ Theo": the person met there, right after the customer.
-  const met = /^\s+(?:with|w\/)\s+(?=\p{Lu})/u.exec(rest);
-  const host = met ? readNameAt(rest, met[0].length, 'never') : undefined;
-  if (host?.contact && !host.customer) return host.contact;
   // "call with Zaitoon — Farhan + his brother Imran — …": the people there, listed; the first is the contact.
   for (const m of rest.matchAll(CLAUSE_START)) {
     const found = readNameAt(rest, (m.index ?? 0) + m[0].length, 'never');
@@ -178,7 +186,8 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
     const lead = /^(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)|earlier|just\s+now))?\s*[:\-–—→/,]\s*/i;
     const from = head ? head[0].length + (lead.exec(text.slice(head[0].length))?.[0].length ?? 0) : 0;
     name = findLogName(named, from, firstClauseEnd(text, from));
-    anchor = name?.end ?? from;
+    const host = name?.customer && !name.contact ? personRightAfter(named, name.end) : undefined;
+    anchor = host?.end ?? name?.end ?? from;
   }
   const parts = splitNote(text, anchor);
   const interaction = text.slice(0, parts.noteStart);
