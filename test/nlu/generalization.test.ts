@@ -607,5 +607,8 @@ describe('people and businesses of small shops and services', () => {
       customer: 'Orbis', contact: 'Dana Whitlock', kind: 'email', note: 'invoices are late',
     });
   });
+  it('reads a role of digits and capitals before the person spoken to ("his 2IC Deepa")', () => {
+    expect(contract('rang Orbis Freight, Marta is away, spoke to her 2IC Ravi instead').slots).toMatchObject({ customer: 'Orbis Freight', contact: 'Ravi' });
+  });
 });
 

@@ -57,7 +57,7 @@ function speakerAfter(text: string, from: number): string | undefined {
     for (const m of rest.matchAll(re)) {
       // "spoke to the principal, Dr Yvonne Achebe", "spoke to the manager Hoa".
       const at = (m.index ?? 0) + m[0].length;
-      const role = /^(?:(?:the|their|his|her|our)\s+)?(?:(?:[\p{Ll}\d-]+|\p{Lu}{2,4}(?=\s+\p{Lu}))[\s,]+){0,2}(?=\p{Lu})/u.exec(rest.slice(at));
+      const role = /^(?:(?:the|their|his|her|our)\s+)?(?:(?:[\p{Ll}\d-]+|[\p{Lu}\d]{2,4}(?=\s+\p{Lu}))[\s,]+){0,2}(?=\p{Lu})/u.exec(rest.slice(at));
       const found = readNameAt(rest, at + (role?.[0].length ?? 0), 'never');
       if (found?.contact && !found.customer) return found.contact;
       // Someone spoken to is a person, known given name or not ("spoke to the manager Hoa").
