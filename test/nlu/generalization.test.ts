@@ -610,5 +610,9 @@ describe('people and businesses of small shops and services', () => {
   it('reads a role of digits and capitals before the person spoken to ("his 2IC Deepa")', () => {
     expect(contract('rang Orbis Freight, Marta is away, spoke to her 2IC Ravi instead').slots).toMatchObject({ customer: 'Orbis Freight', contact: 'Ravi' });
   });
+  it('skips spoken fillers before a logged interaction', () => {
+    expect(contract('um so i called jana novak at orbis freight and she said they renew').slots).toMatchObject({ customer: 'orbis freight', contact: 'jana novak', kind: 'call' });
+    expect(contract('ok, so we met Lena from Orbis, they renew').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena', kind: 'meeting' });
+  });
 });
 
