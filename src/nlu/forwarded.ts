@@ -1,6 +1,6 @@
 import type { CommandOf } from '../core/command.ts';
 import { findContactDetails } from './contact-info.ts';
-import { parseNameSpan } from './names.ts';
+import { hasCompanySuffix, parseNameSpan } from './names.ts';
 import { compact } from './slots/common.ts';
 import { cleanValue } from './text.ts';
 
@@ -51,5 +51,39 @@ export function parseForwarded(raw: string): CommandOf<'log_interaction'> | unde
     phone: phone?.value,
     note: note || undefined,
     words: raw.trim(),
+  });
+}
+
+// "Fwd: Roth Logistik GmbH - Maximilian Roth wrote: we take package M", "Hajiya Zainab <zainab@…> wrote: …".
+const QUOTED = /^(?:(?:fwd?|fw|forward(?:ed|ing)?)\b\s*:?\s*)?(.{2,100}?)\s+wrote\s*:\s*(\S.*)$/i;
+const PRONOUN = /^(?:i|we|you|he|she|they|it|someone|somebody)$/i;
+
+/**
+ * An e-mail quoted with its "… wrote:" line: an incoming e-mail from whoever the line names (a person,
+ * their company, or both, "Company - Person" or "Person (Company)"), whose quoted text is the note.
+ */
+export function parseQuotedReply(text: string): CommandOf<'log_interaction'> | undefined {
+  const m = QUOTED.exec(text);
+  if (!m) return undefined;
+  const { email, phone, masked } = findContactDetails(m[1] ?? '');
+  // "On Tue, 3 Mar, Lena Berg wrote:": the date goes.
+  const line = masked.replace(/<\s*>/g, ' ').trim();
+  const who = /^on\s/i.test(line) ? line.slice(line.lastIndexOf(',') + 1).trim() : line;
+  if (who === '' || PRONOUN.test(who)) return undefined;
+  const refs = who.split(/\s+[-–—|]\s+/).map((part) => parseNameSpan(part, 'never'));
+  let contact = refs.map((r) => r.contact).find(Boolean);
+  let customer = refs.map((r) => r.customer).find(Boolean);
+  if (!contact && !customer) return undefined;
+  // A name alone with its own address ("Hajiya Zainab <zainab@…>") is the sender, a person.
+  if (!contact && customer && refs.length === 1 && email && !hasCompanySuffix(customer)) [contact, customer] = [customer, undefined];
+  return compact({
+    intent: 'log_interaction' as const,
+    contact,
+    customer,
+    kind: 'email' as const,
+    email: email?.value,
+    phone: phone?.value,
+    note: cleanValue(m[2] ?? '') || undefined,
+    words: text,
   });
 }

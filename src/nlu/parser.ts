@@ -2,7 +2,7 @@ import type { Command } from '../core/command.ts';
 import type { ParseContext, Parser } from '../core/parser.ts';
 import type { IntentClassifier } from './classifier.ts';
 import type { DateContext } from './dates/index.ts';
-import { parseForwarded } from './forwarded.ts';
+import { parseForwarded, parseQuotedReply } from './forwarded.ts';
 import { parseNpsReply } from './nps-reply.ts';
 import { parseOperator } from './operator.ts';
 import { isBlank, MAX_MESSAGE_CHARS, normalizeMessage } from './text.ts';
@@ -20,7 +20,7 @@ function parseOnce(raw: string, ctx: ParseContext, classifier: IntentClassifier)
   const text = normalizeMessage(raw);
   if (text === '' || !/[\p{L}\p{N}?]/u.test(text)) return { intent: 'unknown', reason: 'not_understood' };
   if (ctx.as === 'customer') return parseNpsReply(text);
-  return parseForwarded(raw) ?? parseOperator(text, raw.trim(), dateContext(ctx), (t) => classifier.decide(t));
+  return parseForwarded(raw) ?? parseQuotedReply(text) ?? parseOperator(text, raw.trim(), dateContext(ctx), (t) => classifier.decide(t));
 }
 
 /** Wraps the rules and a trained classifier into a Parser that never throws; `onError` hears about rule bugs. */

@@ -614,5 +614,14 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('um so i called jana novak at orbis freight and she said they renew').slots).toMatchObject({ customer: 'orbis freight', contact: 'jana novak', kind: 'call' });
     expect(contract('ok, so we met Lena from Orbis, they renew').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena', kind: 'meeting' });
   });
+  it('reads an e-mail quoted with its "… wrote:" line', () => {
+    expect(contract('fwd: Orbis Freight GmbH - Jana Novak wrote: we take the big plan, pls send the contract').slots).toEqual({
+      customer: 'Orbis Freight GmbH', contact: 'Jana Novak', kind: 'email', note: 'we take the big plan, pls send the contract',
+    });
+    expect(contract('On Tue, 3 Mar, Lena Berg <lena@orbis.io> wrote: see you Friday').slots).toEqual({
+      contact: 'Lena Berg', email: 'lena@orbis.io', kind: 'email', note: 'see you Friday',
+    });
+    expect(contract('she wrote: thanks').intent).toBe('unknown');
+  });
 });
 
