@@ -55,6 +55,9 @@ export interface RuleMatch {
   needs?: Needs;
 }
 
+/** A customer's new name: "rename X to Y", "X is now called Y", "X changed their name to Y", "Acme is now Acme Labs". */
+export const RENAME = /^(?:(?:please|pls)\s+)?rename\s+.+?\s+(?:to|as)\s+\S|^(?:(?:please|pls)\s+)?change\s+(?:the\s+name\s+of\s+.+?|.+?['’]s?\s+name)\s+to\s+\S|^.+?\s+(?:is\s+now\s+called|(?:is|was|has\s+been|got)\s+renamed(?:\s+to)?|renamed\s+(?:itself\s+)?(?:to|as)|changed\s+(?:their|its|his|her|the(?:\s+company|\s+business)?)\s+name\s+to|(?:now\s+)?goes\s+by)\s+\S|^(\S+)(?:\s+\S+){0,5}?\s+is\s+now\s+\1(?:\s|$)/i;
+
 const RULES: Rule[] = [
   // Leading words that say what is asked, however the rest reads.
   { intent: 'snooze_followup', re: /^(?:snooze|snoze|postpone|defer|delay|reschedule|remind\s+me\s+again|push\s+(?:it|that|this|the\b.*\b(?:reminder|follow[- ]?up|task))|move\s+(?:it|that|this|the\b.*\b(?:reminder|follow[- ]?up|task))|later,?\s+snooze)\b/ },
@@ -63,6 +66,7 @@ const RULES: Rule[] = [
   { intent: 'complete_followup', re: /^(?:done|finished|completed?|ticked?\s+off|tick\s+off|check(?:ed)?\s+off|mark(?:ed)?\s+(?:it|that|this)\s+(?:as\s+)?(?:done|complete))\b(?!.*\b(?:ticket|bug|issue)\b)|^mark\b.*\b(?:follow[- ]?up|reminder|task)\b.*\b(?:done|complete)|^that'?s\s+done\b|^[^,;:]*?\b(?:(?:is|are)\s+)?(?:done|finished|complete|completed)\s*[.!]*$/ },
   { intent: 'close_ticket', re: /^(?:close|closed|resolve|resolved|fix|fixed|mark)\b.*\b(?:ticket|issue|bug|problem)s?\b|\b(?:ticket|issue|bug)\s+(?:is\s+|has\s+been\s+)?(?:closed|resolved|fixed|done)\b|^[^,;:]{1,60}?\b(?:is|are|was|has\s+been|have\s+been|got)\s+(?:now\s+)?(?:fixed|resolved)\b/ },
   { intent: 'update_customer', re: /^(?:remove|delete|drop)\s+(?:the\s+)?tag\b/ },
+  { intent: 'update_customer', needs: 'name', re: RENAME },
   { intent: 'erase_contact', re: /^(?:please\s+)?(?:gdpr\b.*\b)?(?:forget|erase|purge|wipe)\b|^(?:please\s+)?(?:delete|remove)\b.*\b(?:personal\s+)?(?:data|info|information|details|contact)\b|^(?:please\s+)?(?:delete|remove|erase)\s+(?:everything|all)\s+(?:(?:we|i)\s+(?:have|hold|keep|store)\s+)?(?:on|about|for)\b|\bgdpr\b|\bright\s+to\s+be\s+forgotten\b/ },
   { intent: 'send_survey', re: /^(?:please\s+)?(?:send|email|text)\b.*\b(?:survey|nps|csat)\b|^survey\s+(?!results?\b)\S|^(?:nps|csat)\s+survey\s+(?:for|to)\s|^ask\b.*\b(?:nps|survey|recommend|rate\s+us)\b/ },
   { intent: 'add_customer', re: /^(?:(?:please|pls)\s+)?(?:(?:add|adding|create|new|onboard|onboarded|signed|sign\s+up)\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:customer|client|cust|account|lead)\b|new\s+(?:customer|client|lead|account)\b|signed\s+(?:up\s+)?a\s+new\s+(?:customer|client)|add(?:ing)?\s+.+\s+as\s+(?:a\s+|an\s+)?(?:new\s+)?(?:customer|client|lead)|add\s+(?!(?:the\s+)?(?:tag|contact|note)\b)[^,(]+?[,(]\s*contact\b)/ },

@@ -45,6 +45,16 @@ describe.each(PROVIDERS)('engine on $name', ({ name, skip }) => {
     expect(await h.core.db.prisma.customer.count()).toBe(0);
   });
 
+  it.skipIf(skip)('renames a customer, refuses a name that is taken, and undoes the rename', async () => {
+    await h.ask('add customer Orbis Freight');
+    await h.ask('add customer Globex');
+    expect(await h.ask('Orbis Freight is now called Orbis Logistics Ltd.')).toBe('Updated Orbis Freight: name to Orbis Logistics Ltd.');
+    expect(await h.ask('summary Orbis Logistics Ltd')).toContain('Orbis Logistics Ltd.');
+    expect(await h.ask('rename Globex to orbis logistics ltd')).toContain('already exists');
+    expect(await h.ask('undo')).toContain('Undone: Updated Orbis Freight');
+    expect((await h.core.db.prisma.customer.findMany({ orderBy: { id: 'asc' } })).map((c) => c.name)).toEqual(['Orbis Freight', 'Globex']);
+  });
+
   it.skipIf(skip)('confirms each write in one line with an undo button, only after it is stored', async () => {
     const [r] = await h.say('add customer Globex');
     expect(r!.tone).toBe('ok');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from './helpers.ts';
+import { command, contract } from './helpers.ts';
 
 // General shapes found missing on the development split (nlu-corpus/dev-src), checked on fresh examples.
 describe('wrappers and shorthand', () => {
@@ -622,6 +622,14 @@ describe('people and businesses of small shops and services', () => {
       contact: 'Lena Berg', email: 'lena@orbis.io', kind: 'email', note: 'see you Friday',
     });
     expect(contract('she wrote: thanks').intent).toBe('unknown');
+  });
+  it('reads a customer\'s new name in several wordings, and leaves other news alone', () => {
+    expect(command('rename Orbis to Orbis Freight')).toMatchObject({ intent: 'update_customer', customer: 'Orbis', rename: 'Orbis Freight' });
+    expect(command('Orbis Ltd changed their name to Orbis Group Ltd')).toMatchObject({ customer: 'Orbis Ltd', rename: 'Orbis Group Ltd' });
+    expect(command('change the name of Orbis to Orbis Co.')).toMatchObject({ customer: 'Orbis', rename: 'Orbis Co.' });
+    expect(command('orbis is now Orbis Freight GmbH')).toMatchObject({ customer: 'orbis', rename: 'Orbis Freight GmbH' });
+    expect(command('Lena at Orbis: her email is now lena.b@orbis.io')).not.toHaveProperty('rename');
+    expect(command('Jana is now CTO at Orbis')).not.toHaveProperty('rename');
   });
 });
 

@@ -122,7 +122,8 @@ export const updateCustomer: UseCase<CommandOf<'update_customer'>> = async (cmd,
     }
   }
   if (changes.length === 0) return refuse(`Nothing to change on ${customer.name}. Try “${customer.name}'s phone is +1 555 0100” or “tag ${customer.name} as vip”.`);
-  return confirmed(`Updated ${customer.name}: ${changes.join('; ')}.`);
+  // A new name may end in its own dot ("Orbis Ltd.").
+  return confirmed(`Updated ${customer.name}: ${changes.join('; ').replace(/\.$/, '')}.`);
 };
 
 function lastContactLine(dates: Date[], ctx: ExecContext): string {
