@@ -35,7 +35,10 @@ const POSSESSIVE = /^(.*?)['’]s$/u;
 const MAX_WORDS = 5;
 const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 // Titles before a person's name ("Dr. Osei", "Herr Brandt", "Sra. Ortega", "Smt. Iyer").
-const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|pastor|rev|reverend|father|rabbi|imam|whaea|sir|dame|herrn|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri';
+const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|pastor|rev|reverend|father|rabbi|imam|whaea|sir|dame|herrn|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri|alhaji|alhaja|hajiya|hajia|haji|chief|pak|ibu|doña|dona|hacı|haci|aghaye|agha|mzee|sheikh';
+// Honorifics written after a name: "Sharma ji", "Anand bhai", "Mehta uncle", "Ayşe Hanım", "Watanabe-san".
+const POSTFIX_TITLE = /^ (?:ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam|saab|sahib|bey|hanım|hanim|efendi)(?![\p{L}-])/iu;
+const HONORIFIC_LAST = /^(?:ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam|saab|sahib|bey|hanım|hanim|efendi)$|\p{L}-(?:san|sama|kun|chan|ji)$/iu;
 const TITLE = new RegExp(`^(?:${TITLES})$`, 'iu');
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
 const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');
@@ -51,7 +54,7 @@ const ROLE = /^\s+(?:new\s+)?(?:(?:marketing|sales|product|ops|operations|financ
 /** "Linh's sister Thu", "Pieter's colleague Femke Visser": after a person's possessive, the relation, then the person reached. */
 export const KIN = /^\s+(?:colleague|assistant|sister|brother|son|daughter|wife|husband|partner|dad|mum|mom|boss|deputy|2ic)\s+(?=\p{Lu})/iu;
 // A job title in capitals after a person ("Henrike Baumann, Leitung Operations", "Head of Sales") is no company.
-const JOB_TITLE = /^(?:(?:head|lead|leitung|chief|director|manager|vp|senior|junior|principal|of|and|&|de|des|du|der|für|operations|ops|sales|marketing|finance|procurement|purchasing|hr|product|engineering|design|accounts?|office|project|customer|success|support|business|development|gerente|gerencia|diretora?|directora?|responsable|einkauf|vertrieb|buchhaltung|geschäftsführer(?:in)?|geschäftsführung|compras|ventas|achats|directeur|directrice)(?:\s+|$))+$/iu;
+const JOB_TITLE = /^(?:(?:head|lead|leitung|chief|director|manager|vp|officer|executive|vice|president|assistant|coordinator|specialist|administrator|analyst|senior|junior|principal|of|and|&|de|des|du|der|für|operations|ops|sales|marketing|finance|procurement|purchasing|hr|product|engineering|design|accounts?|office|project|customer|success|support|business|development|gerente|gerencia|diretora?|directora?|responsable|einkauf|vertrieb|buchhaltung|geschäftsführer(?:in)?|geschäftsführung|compras|ventas|achats|directeur|directrice)(?:\s+|$))+$/iu;
 const ROLE_AT =
   /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:[\p{Ll}-]{2,12}\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b(?:[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*|\s*,\s*)(?=[\p{Lu}\d])/u;
 // A name in quotes is taken whole: "Blue Bottle Coffee".
@@ -281,6 +284,14 @@ function readWords(text: string, p: number, lower: LowerNames): Unit | undefined
   if (words.every((w) => NUMBER.test(w))) return undefined;
   const tail = possessive ? null : LEGAL_TAIL.exec(text.slice(end, end + 14));
   if (tail) end = nameEnd = end + tail[0].length;
+  const honorific = possessive || !capitalized ? null : POSTFIX_TITLE.exec(text.slice(end, end + 12));
+  if (honorific) {
+    end = nameEnd = end + honorific[0].length;
+    if (/^['’]s(?![\p{L}])/u.test(text.slice(end, end + 3))) {
+      possessive = true;
+      end += 2;
+    }
+  }
   return { name: text.slice(start, nameEnd), start, end, possessive, capitalized };
 }
 
@@ -326,8 +337,8 @@ export function isPersonName(name: string): boolean {
   const first = (words[0] ?? '').replace(/\.$/, '');
   // A title may come before three more words ("Sr. Álvaro Ruiz de la Fuente").
   const most = TITLE.test(first) ? 4 : 3;
-  if (words.length === 0 || words.length > most || words.some(isSuffix) || endsInTradeNoun(name) || name.includes('&')) return false;
-  if (isGivenName(first) || TITLE.test(first)) return true;
+  if (words.length === 0 || words.length > most || words.some(isSuffix) || endsInTradeNoun(name) || name.includes('&') || JOB_TITLE.test(name)) return false;
+  if (isGivenName(first) || TITLE.test(first) || HONORIFIC_LAST.test(words[words.length - 1] ?? '')) return true;
   if (/^\p{Lu}\.$/u.test(words[0] ?? '') && words.length > 1) return true;
   // Family name first ("Takahashi Yuki", "Tan Wei Ming"): a known family name, then given names.
   if (words.length >= 2 && isSurname(first) && !isEnglishWord(first.toLowerCase()) && words.slice(1).every(isGivenName)) return true;
@@ -350,6 +361,13 @@ function isFamily(text: string, u: Unit): boolean {
   // renewal" is a company's).
   const next = /^ ([\p{L}'’]+)/u.exec(text.slice(u.end, u.end + 30))?.[1];
   return isSurname(stem) || /^(?:$|[,.;:!?'’—–-]| [(—–-])/.test(text.slice(u.end, u.end + 2)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said)$/i.test(next));
+}
+
+// Whether a name of several words ends in a family or given name ("… Okafor"), as "Garuda Scaffolding" does not.
+function endsAsPerson(name: string): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1] ?? '';
+  return words.length === 1 || isGivenName(last) || isSurname(last) || HONORIFIC_LAST.test(last);
 }
 
 // Whether a name opens with a known given name, a title or an initial ("Jane …", "Dr. …", "J. …").
@@ -422,7 +440,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     // A company is expected there: a family name alone does not make it a person ("from Fratelli Conti").
     // "at the market stall" is a place: lower-case words after an article name no company.
     const place = u2 !== undefined && !u2.capitalized && /^the\s/i.test(text.slice(u1.end + link[0].length, u1.end + link[0].length + 4));
-    if (u2 && !place && (!isPersonName(u2.name) || !startsAsPerson(u2.name))) {
+    if (u2 && !place && (!isPersonName(u2.name) || !startsAsPerson(u2.name) || !endsAsPerson(u2.name))) {
       return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
     }
   }

@@ -417,7 +417,7 @@ describe('people and businesses of small shops and services', () => {
     expect(contract("met Mei Lin Zhou, Wollemi Outdoor's marketing lead, they want a proposal").slots).toMatchObject({
       contact: 'Mei Lin Zhou', customer: 'Wollemi Outdoor', note: 'they want a proposal',
     });
-    expect(contract('spoke to Anil sir from Bharat Castings, he will share the PO').slots).toMatchObject({ contact: 'Anil', customer: 'Bharat Castings' });
+    expect(contract('spoke to Anil sir from Bharat Castings, he will share the PO').slots).toMatchObject({ contact: 'Anil sir', customer: 'Bharat Castings' });
     expect(contract('close the umlaut ticket for Lumen Diagnostik')).toEqual({ intent: 'close_ticket', slots: { customer: 'Lumen Diagnostik', note: 'umlaut' } });
   });
 
@@ -630,6 +630,13 @@ describe('people and businesses of small shops and services', () => {
     expect(command('orbis is now Orbis Freight GmbH')).toMatchObject({ customer: 'orbis', rename: 'Orbis Freight GmbH' });
     expect(command('Lena at Orbis: her email is now lena.b@orbis.io')).not.toHaveProperty('rename');
     expect(command('Jana is now CTO at Orbis')).not.toHaveProperty('rename');
+  });
+  it('keeps honorifics of many languages with the person, before or after the name', () => {
+    expect(contract('tell me about Chief Okafor').slots).toEqual({ contact: 'Chief Okafor' });
+    expect(contract('Verma ji called, wants two more logins').slots).toMatchObject({ contact: 'Verma ji', kind: 'call' });
+    expect(contract('Rao uncle paid 5,000 rs').slots).toMatchObject({ contact: 'Rao uncle', amount: 5000 });
+    expect(contract('summary Tanaka-san').slots).toEqual({ contact: 'Tanaka-san' });
+    expect(contract('emailed Ibu Sari at Garuda Scaffolding about the invoice').slots).toMatchObject({ contact: 'Ibu Sari', customer: 'Garuda Scaffolding' });
   });
 });
 
