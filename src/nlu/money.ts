@@ -20,8 +20,16 @@ const WORDS: Readonly<Record<string, string>> = {
   pln: 'PLN', brl: 'BRL', mxn: 'MXN', sgd: 'SGD', hkd: 'HKD', cny: 'CNY', rmb: 'CNY', zar: 'ZAR', krw: 'KRW',
   ngn: 'NGN', naira: 'NGN', kes: 'KES', ghs: 'GHS', egp: 'EGP', aed: 'AED', dirhams: 'AED', sar: 'SAR',
   qar: 'QAR', ils: 'ILS', czk: 'CZK', huf: 'HUF', ron: 'RON', thb: 'THB', idr: 'IDR', myr: 'MYR',
-  twd: 'TWD', clp: 'CLP', cop: 'COP', pen: 'PEN', ars: 'ARS', rub: 'RUB', uah: 'UAH',
+  twd: 'TWD', clp: 'CLP', cop: 'COP', pen: 'PEN', ars: 'ARS', rub: 'RUB', uah: 'UAH', cedi: 'GHS', cedis: 'GHS',
+  try: 'TRY', tl: 'TRY', lira: 'TRY', liras: 'TRY', shillings: 'KES', ksh: 'KES', rand: 'ZAR', ringgit: 'MYR',
+  rupiah: 'IDR', baht: 'THB', dong: 'VND', zloty: 'PLN', złoty: 'PLN', reais: 'BRL',
 };
+// Words several countries' currencies share: which one is meant follows from where the operator is.
+const SHARED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  kr: { 'Europe/Stockholm': 'SEK', 'Europe/Oslo': 'NOK', 'Europe/Copenhagen': 'DKK', 'Atlantic/Reykjavik': 'ISK' },
+  peso: { 'America/Bogota': 'COP', 'America/Mexico_City': 'MXN', 'America/Santiago': 'CLP', 'America/Argentina/Buenos_Aires': 'ARS', 'Asia/Manila': 'PHP', 'America/Montevideo': 'UYU' },
+};
+const SHARED_WORDS: Readonly<Record<string, keyof typeof SHARED>> = { kr: 'kr', 'kr.': 'kr', kronor: 'kr', kroner: 'kr', krónur: 'kr', peso: 'peso', pesos: 'peso' };
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   k: 1e3, K: 1e3, m: 1e6, M: 1e6, mm: 1e6, mn: 1e6, bn: 1e9, b: 1e9, thousand: 1e3, grand: 1e3, million: 1e6,
   lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7,
@@ -31,7 +39,7 @@ const SYMBOL_SRC = '(?:usd\\$|us\\$|ca\\$|au\\$|nz\\$|hk\\$|mx\\$|c\\$|a\\$|r\\$
 // Thousands grouped by space, dot, comma or the Swiss apostrophe ("3'200"), or the Indian way ("1,50,000").
 const NUMBER_SRC = "(\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{1,2})?|\\d{1,3}(?:[ .,']\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)";
 const MULT_SRC = '(k|m|mm|mn|bn|thousand|grand|million|lakhs?|lacs?|crores?)?';
-const WORD_SRC = Object.keys(WORDS).join('|');
+const WORD_SRC = [...Object.keys(WORDS), ...Object.keys(SHARED_WORDS).map((w) => w.replace('.', '\\.'))].join('|');
 // "$1,200", "€ 450", "C$900", "$1.2m" / "1.200,50 €", "250 USD", "5k euros", "3k" / a bare number.
 const PREFIXED = new RegExp(`(?<![\\p{L}\\d])(${SYMBOL_SRC})\\s?${NUMBER_SRC}\\s?${MULT_SRC}(?![\\p{L}\\d])`, 'giu');
 // Currency words before codes, so "18k euros" is not read as "18k eur" plus "os".
@@ -65,16 +73,18 @@ function scale(value: number, mult: string | undefined): number {
   return Math.round(value * factor * 100) / 100;
 }
 
-function currencyOf(token: string): string | undefined {
+function currencyOf(token: string, timeZone: string | undefined): string | undefined {
   const t = token.toLowerCase();
-  return SYMBOLS[t] ?? WORDS[t];
+  const shared = SHARED_WORDS[t];
+  return SYMBOLS[t] ?? WORDS[t] ?? (shared && timeZone ? SHARED[shared]?.[timeZone] : undefined);
 }
 
 /**
  * The first amount of money in `text`: with a currency symbol or code first, then "3k"-style
- * amounts, then (when `allowBare`) a plain number that is not a count, date or time.
+ * amounts, then (when `allowBare`) a plain number that is not a count, date or time. `timeZone`
+ * tells which "kr" or "pesos" is meant.
  */
-export function findMoney(text: string, allowBare = false): Money | undefined {
+export function findMoney(text: string, allowBare = false, timeZone?: string): Money | undefined {
   const candidates: Money[] = [];
   for (const re of [PREFIXED, SUFFIXED]) {
     re.lastIndex = 0;
@@ -86,7 +96,7 @@ export function findMoney(text: string, allowBare = false): Money | undefined {
       // A scale letter right before a currency word would be odd ("5 m dollars"); keep only k/m/bn forms.
       const amount = scale(parseAmount(number ?? ''), mult);
       if (Number.isFinite(amount)) {
-        candidates.push({ amount, currency: currencyOf(cur ?? ''), span: { start: m.index, end: m.index + m[0].length } });
+        candidates.push({ amount, currency: currencyOf(cur ?? '', timeZone), span: { start: m.index, end: m.index + m[0].length } });
       }
     }
   }

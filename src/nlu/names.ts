@@ -41,9 +41,9 @@ const POSTFIX_TITLE = /^ (?:ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam
 const HONORIFIC_LAST = /^(?:ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam|saab|sahib|bey|hanım|hanim|efendi)$|\p{L}-(?:san|sama|kun|chan|ji)$/iu;
 const TITLE = new RegExp(`^(?:${TITLES})$`, 'iu');
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
-const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');
+const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|şti|sti|nig|lda|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');
 // Legal forms that make the lower-case words before them a company name ("bright horizons ltd").
-const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|kg|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|pvt|pte|sdn|bhd|oy|ab|aps|kk)$/i;
+const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|kg|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|pvt|pte|sdn|bhd|oy|ab|aps|kk|fze|fzco|fzc|mmc|şti|sti|og|ohg|ug|gbr)$/iu;
 // Lower-case words inside a capitalised name ("Bank of Ireland", "Banco de Chile", "Maria van der Berg").
 const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|e|am|im|zum|zur';
 const CONNECTOR = new RegExp(`^(?:(?:${CONNECTORS}) )+(?=\\p{Lu})`, 'u');
@@ -98,6 +98,11 @@ function isSuffix(word: string): boolean {
 }
 
 // A word in capitals is an acronym ("ICO", "ANA"), not a given name, whatever it spells.
+// Trade nouns match without accents ("Fotografía", "Librería").
+function isTrade(word: string): boolean {
+  return TRADE_NOUNS.has(foldName(word));
+}
+
 function isGivenName(word: string): boolean {
   return !/^\p{Lu}{2,}$/u.test(word) && FIRST_NAMES.has(foldName(word));
 }
@@ -158,7 +163,7 @@ function nextWordAt(text: string, pos: number, words: string[], capitalized: boo
 // Whether the word after `pos` is a capitalised trade noun.
 function tradeNounNext(text: string, pos: number): boolean {
   const next = /^ (\p{Lu}[\p{L}]*)/u.exec(text.slice(pos, pos + 30))?.[1] ?? '';
-  return TRADE_NOUNS.has(next.toLowerCase());
+  return isTrade(next);
 }
 
 function acronymLike(word: string): boolean {
@@ -173,7 +178,7 @@ function andInName(text: string, pos: number, capitalized: boolean): boolean {
     // "Pen and Paper Studio's phone": the name may end in a possessive or punctuation.
     const word = raw.replace(/(?:['’]s?)?[,.;:!?)]*$/u, '');
     if (!/^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(word) || isCapitalized(word) !== capitalized) return false;
-    if (TRADE_NOUNS.has(word.toLowerCase()) || isSuffix(word)) return true;
+    if (isTrade(word) || isSuffix(word)) return true;
   }
   return false;
 }
@@ -250,7 +255,7 @@ function readWords(text: string, p: number, lower: LowerNames): Unit | undefined
       const acronym = acronymLike(bare) && !/^\p{Lu}+$/u.test(words[0] ?? '') && !REGION.test(bare);
       // A trade noun goes on a name of its case even when it is an ordinary or stop word ("3 Birds Coffee",
       // "lee-hartmann architects"), though not in a message read without lower-case names.
-      const trade = isCapitalized(bare) === capitalized && (capitalized || lower !== 'never') && TRADE_NOUNS.has(bare.toLowerCase());
+      const trade = isCapitalized(bare) === capitalized && (capitalized || lower !== 'never') && isTrade(bare);
       // A capitalised ordinary word before a capitalised trade noun is part of the name ("Golden Hour Florals").
       const beforeTrade = capitalized && isCapitalized(bare) && !acronymLike(bare) && tradeNounNext(text, w.end);
       // "&" binds the word after it into a name, ordinary word or not ("wattle & gum").
@@ -301,7 +306,7 @@ function suffixFollows(text: string, pos: number, lower: LowerNames): boolean {
   if (lower === 'never') return false;
   const next = /^ ([\p{L}.]+)(?: ([\p{L}.]+))?(?: ([\p{L}.]+))?/u.exec(text.slice(pos, pos + 60));
   if (!next) return false;
-  if (isSuffix(next[1] ?? '') || TRADE_NOUNS.has((next[1] ?? '').toLowerCase())) return true;
+  if (isSuffix(next[1] ?? '') || isTrade(next[1] ?? '')) return true;
   for (const word of next.slice(1)) {
     if (!word || isStop(word)) return false;
     if (LEGAL_FORM.test(word.replace(/\./g, ''))) return true;
@@ -323,7 +328,7 @@ function nameWords(name: string): string[] {
 /** True when a name of several words ends in a trade noun ("Ganesh Traders", "Mia Chen Photography"). */
 function endsInTradeNoun(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length > 1 && TRADE_NOUNS.has((words[words.length - 1] ?? '').toLowerCase());
+  return words.length > 1 && isTrade(words[words.length - 1] ?? '');
 }
 
 /** True for names that read as a business: a company suffix or a trade noun at the end. */
@@ -345,7 +350,7 @@ export function isPersonName(name: string): boolean {
   // "Harpreet Kaur", "Zdenka Horáková": an unknown given name before a family name, neither an English
   // word nor a trade ("Kanzlei Brandt" is a law firm).
   const last = words[words.length - 1] ?? '';
-  return words.length >= 2 && isSurname(last) && !isEnglishWord(last.toLowerCase()) && !isEnglishWord(first.toLowerCase()) && !TRADE_NOUNS.has(first.toLowerCase());
+  return words.length >= 2 && isSurname(last) && !isEnglishWord(last.toLowerCase()) && !isEnglishWord(first.toLowerCase()) && !isTrade(first);
 }
 
 // "the Kowalczyks", "the Okonkwos'": a family, named by its plural family name after a lower-case "the".
@@ -393,7 +398,7 @@ function possessiveBusiness(text: string, u1: Unit): NameMatch | undefined {
   if (!rest || !rest.capitalized || rest.start !== u1.end + 1 || isPersonName(rest.name)) return undefined;
   // "Rosie's Nook", "Rosa's Taqueria": after a lone given name, capitalised words name the owner's business.
   const ownersBusiness = !u1.name.includes(' ') && isGivenName(u1.name) && !acronymLike(rest.name);
-  if (!ownersBusiness && !rest.name.split(' ').some((w) => TRADE_NOUNS.has(w.toLowerCase()) || isSuffix(w))) return undefined;
+  if (!ownersBusiness && !rest.name.split(' ').some((w) => isTrade(w) || isSuffix(w))) return undefined;
   return { customer: text.slice(u1.start, rest.start + rest.name.length), start: u1.start, end: rest.end };
 }
 

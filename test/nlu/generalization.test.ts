@@ -638,5 +638,12 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('summary Tanaka-san').slots).toEqual({ contact: 'Tanaka-san' });
     expect(contract('emailed Ibu Sari at Garuda Scaffolding about the invoice').slots).toMatchObject({ contact: 'Ibu Sari', customer: 'Garuda Scaffolding' });
   });
+  it('reads trade nouns with or without accents and legal forms of more countries', () => {
+    expect(contract('Sofía Ruiz Fotografía paid 600 EUR').slots).toMatchObject({ customer: 'Sofía Ruiz Fotografía' });
+    expect(contract('how is Kofi Boateng Tailoring doing').slots).toEqual({ customer: 'Kofi Boateng Tailoring' });
+    expect(contract('tag Caspian Carpets MMC as export').slots).toEqual({ customer: 'Caspian Carpets MMC', tag: 'export' });
+    expect(contract('Ali from Gulf Spice Trading FZE called, wants a quote').slots).toMatchObject({ customer: 'Gulf Spice Trading FZE', contact: 'Ali' });
+    expect(contract('summary Demir Tekstil Ltd. Şti.').slots).toEqual({ customer: 'Demir Tekstil Ltd. Şti.' });
+  });
 });
 

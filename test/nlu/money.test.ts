@@ -71,3 +71,21 @@ describe('amounts and currencies (LABELING.md "Money")', () => {
     });
   });
 });
+
+describe('currency words of more countries', () => {
+  it.each([
+    ['42.500 TL', 42500, 'TRY'],
+    ['1,200 cedis', 1200, 'GHS'],
+    ['60k TRY', 60000, 'TRY'],
+    ['5,000 shillings', 5000, 'KES'],
+  ])('reads %s', (text, amount, currency) => {
+    expect(findMoney(text)).toMatchObject({ amount, currency });
+  });
+
+  it('reads "kr" and "pesos" as the currency of where the operator is, and only the amount elsewhere', () => {
+    expect(findMoney('4 990 kr', false, 'Europe/Stockholm')).toMatchObject({ amount: 4990, currency: 'SEK' });
+    expect(findMoney('4 990 kr', false, 'Europe/Oslo')).toMatchObject({ amount: 4990, currency: 'NOK' });
+    expect(findMoney('350 pesos', false, 'America/Mexico_City')).toMatchObject({ amount: 350, currency: 'MXN' });
+    expect(findMoney('4 990 kr', false, 'America/New_York')).toEqual({ amount: 4990, currency: undefined, span: { start: 0, end: 8 } });
+  });
+});

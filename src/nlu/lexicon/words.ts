@@ -51,12 +51,13 @@ export const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(`
 inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc llp plc gmbh ag kg aps sa sas sarl spa srl ltda
 bv nv pty oy ab kk labs lab industries systems technologies technology tech group holdings partners enterprises
 solutions software studios studio ventures trading analytics media consulting agency bank foods logistics capital
-international global networks dynamics robotics health motors ai
+international global networks dynamics robotics health motors ai fze fzco fzc mmc şti sti
 `.split(/\s+/).filter(Boolean));
 
 /**
  * Lower-cased trade nouns that end a business's name ("Ganesh Traders", "Mia Chen Photography", "Apple
- * Tree Dental"). Unlike suffixes they are ordinary words, so they only mark a name already read as one.
+ * Tree Dental"), kept without accents. Unlike suffixes they are ordinary words, so they only mark a name
+ * already read as one.
  */
 export const TRADE_NOUNS: ReadonlySet<string> = new Set(`
 design designs designers florals flowers photography photo dental dentistry clinic clinics coffee cafe café bakery
@@ -70,9 +71,12 @@ tailors barbers barbershop nails beauty spa physio therapy vets veterinary pets 
 hardware nursery gardens rugs jewellery jewelry optics apparel fashion cleaning laundry marketing creative digital
 exports imports castings supply marine outdoor outdoors packaging engineering contractors fabrics metals plastics
 constructions trust fellowship church academy montessori electronics point corner hub collective express
+tailoring tailor parlour parlor fencing tiling tiles roofing painting painters decorators bicycles brothers sisters
+home scaffolding cabinetry joinery upholstery framing glazing flooring kilim carpets fabrics konfeksiyon tekstil
+tuhafiye libreria papeleria ferreteria drogueria
 fotografia fotografie photographie abogados advogados contabilidade contabilidad asesores asesoria consultores
 panaderia panadería bäckerei bakkerij boulangerie patisserie pâtisserie restaurante ristorante trattoria osteria
 taqueria cafeteria cafetería floristeria floristería tienda atelier werkstatt kanzlei apotheke immobilien
 inmobiliaria imobiliaria imobiliária bodega bodegas vinos clinica clínica klinik farmacia ferreteria ferretería
 logistik logistica logística logistyka transportes transporte interiorismo
-`.split(/\s+/).filter(Boolean));
+`.split(/\s+/).filter(Boolean).map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));

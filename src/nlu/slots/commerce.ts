@@ -11,8 +11,8 @@ const FOR_PHRASE = /\bfor\s+(.+?)(?=[,;:]|\s+[-–—]\s|\s+for\b|$)/gi;
 const DURATION = /^(?:another|a|an|one|two|three|\d+|the\s+next|next)\s+(?:more\s+)?(?:full\s+)?(?:years?|months?|quarters?|weeks?|days?|terms?)$/i;
 const NOT_A_PRODUCT = /^(?:it|that|this|them|us|me|real|now|the\s+invoice|invoice|the\s+year|the\s+month)$/i;
 
-function amountSlots(text: string, allowBare: boolean): { amount?: number; currency?: string; masked: string } {
-  const money = findMoney(text, allowBare);
+function amountSlots(text: string, allowBare: boolean, timeZone: string): { amount?: number; currency?: string; masked: string } {
+  const money = findMoney(text, allowBare, timeZone);
   return { amount: money?.amount, currency: money?.currency, masked: maskSpans(text, money ? [money.span] : []) };
 }
 
@@ -25,7 +25,7 @@ function product(phrase: string | undefined): string | undefined {
 /** Slots of a payment: payer, amount and currency, and what was bought (without "for"). */
 export function purchaseSlots(input: SlotInput): CommandOf<'record_purchase'> {
   const { text } = input;
-  const { amount, currency, masked } = amountSlots(text, true);
+  const { amount, currency, masked } = amountSlots(text, true, input.ctx.timeZone);
   const subject = PAYER_VERB.exec(text);
   let names = subject ? parseNameSpan(subject[1] ?? '') : {};
   if (!names.customer && !names.contact) names = refOf(nameAfter(text, /\b(?:from|by)\s+/i));
@@ -75,7 +75,7 @@ function listedName(masked: string): string | undefined {
 /** Slots of a new deal: customer, amount, currency, stage, and the deal's name when given. */
 export function createDealSlots(input: SlotInput): CommandOf<'create_deal'> {
   const { text } = input;
-  const { amount, currency, masked } = amountSlots(text, true);
+  const { amount, currency, masked } = amountSlots(text, true, input.ctx.timeZone);
   const name = nameAfter(text, /\b(?:deal|opportunity|opp)\b\s*(?:(?:with|w\/|for|at)\s+|[:\-–—]\s*|(?=\s+\p{Lu}))/iu, 0, 'any');
   const rest = name ? masked.slice(name.end) : '';
   const named = /^\s*(?:(?:for|about|re)\s+|[:\-–]\s*)(.+?)(?=[,;]|\s+[-–—]\s|$)/i.exec(rest)?.[1] ?? listedName(rest);
@@ -89,7 +89,7 @@ export function createDealSlots(input: SlotInput): CommandOf<'create_deal'> {
 /** Slots of a deal change: customer, new stage, new amount. */
 export function updateDealSlots(input: SlotInput): CommandOf<'update_deal'> {
   const { text } = input;
-  const { amount, currency } = amountSlots(text, false);
+  const { amount, currency } = amountSlots(text, false, input.ctx.timeZone);
   const move = /^move\s+(?:the\s+)?(.+?)\s+(?:deal\s+)?(?:to|into)\s+/i.exec(text);
   const before = /^(.*?)\s*\bdeal\b/i.exec(text);
   const span = move?.[1] ?? before?.[1]?.replace(/^(?:(?:we|i|just|have|has|finally|mark|bump|update|change|set|move|won|lost|closed|the)\s+)+/i, '');
