@@ -7,7 +7,7 @@ const KIND_WORDS: ReadonlyArray<readonly [InteractionKind, RegExp]> = [
   ['meeting', /\b(?:mtg|video\s*call|video\s*chat|zoom(?:ed)?|facetime|skype|teams\s+call|bumped\s+into|google\s+meet|g?meet(?:ing)?s?|met|lunch|coffee|dinner|breakfast|drinks|demo(?:ed|'d)?|visit(?:ed)?|(?:stopped|dropped|popped)\s+(?:by|in)|session|on-?site|in\s+person|sat\s+down|catch[- ]?up)\b/i],
   ['call', /\b(?:whats\s?app\s+call|huddle|telefonat|call(?:ed|s)?|phone\s+call|phoned|phone|rang|ring|spoke|speak|talked|dialed|dialled|voicemail|vm)\b/i],
   ['email', /\b(?:e-?mail(?:ed)?|mail|mailed|wrote(?:\s+to)?|sent\s+(?:an?\s+)?e-?mail)\b/i],
-  ['message', /\b(?:messag(?:ed|e)|msg|texted|text|sms|dm'?d|dmed|dm|pinged|ping|chatted|chat|whats\s?app(?:ed|'d)?|slack(?:ed|'d)?|telegram(?:med)?|signal)\b/i],
+  ['message', /\b(?:messag(?:ed|e)|msg|texted|text|sms|dm'?d|dmed|dm|pinged|ping|chatted|chat|whats\s?app(?:ed|'d)?|slack(?:ed|'d)?|telegram(?:med)?|signal|tg)\b/i],
 ];
 
 /** Maps a kind word as used in "log <kind> with X: ..." to its kind ("phone" → call, "mtg" → meeting). */

@@ -365,7 +365,7 @@ function isFamily(text: string, u: Unit): boolean {
   // A known family name, or one no noun follows ("the Kowalczyks, …", "the Haddads in 2 weeks"; "the Orbis
   // renewal" is a company's).
   const next = /^ ([\p{L}'’]+)/u.exec(text.slice(u.end, u.end + 30))?.[1];
-  return isSurname(stem) || /^(?:$|[,.;:!?'’—–-]| [(—–-])/.test(text.slice(u.end, u.end + 2)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said)$/i.test(next));
+  return isSurname(stem) || /^(?:\s*$|[,.;:!?'’—–-]| [(—–-])/.test(text.slice(u.end, u.end + 30)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said|says|need|needs|will|by|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i.test(next));
 }
 
 // Whether a name of several words ends in a family or given name ("… Okafor"), as "Garuda Scaffolding" does not.

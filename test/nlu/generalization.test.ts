@@ -645,5 +645,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('Ali from Gulf Spice Trading FZE called, wants a quote').slots).toMatchObject({ customer: 'Gulf Spice Trading FZE', contact: 'Ali' });
     expect(contract('summary Demir Tekstil Ltd. Şti.').slots).toEqual({ customer: 'Demir Tekstil Ltd. Şti.' });
   });
+  it('reads chats, Telegram messages and follow-ups as logged, and a family name spoken to as a person', () => {
+    expect(contract('chat with Ravi from Orbis Freight, their login is locked').slots).toMatchObject({ customer: 'Orbis Freight', contact: 'Ravi', kind: 'message' });
+    expect(contract('tg from Lena: pls add prices in CHF').slots).toMatchObject({ contact: 'Lena', kind: 'message', note: 'pls add prices in CHF' });
+    expect(contract('followed up with Lena by email, she is ok with the price').slots).toMatchObject({ contact: 'Lena', kind: 'email' });
+    expect(contract('spoke to Nwosu about the renewal').slots).toMatchObject({ contact: 'Nwosu', kind: 'call' });
+    expect(contract('talked to Orbis on the phone, all fine').slots).toMatchObject({ customer: 'Orbis' });
+    expect(contract('remind me to call the Haddads monday').slots).toMatchObject({ contact: 'Haddads' });
+  });
 });
 

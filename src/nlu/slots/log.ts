@@ -3,6 +3,7 @@ import { findContactDetails } from '../contact-info.ts';
 import { findDue, findPast } from '../dates/index.ts';
 import { LOG_HEAD } from '../intent-rules.ts';
 import { detectKind, kindFromWord } from '../kinds.ts';
+import { isSurname } from '../lexicon/first-names.ts';
 import { findCapitalizedName, hasCompanySuffix, KIN, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
 import { clauses, cleanValue } from '../text.ts';
 import { compact, nameAfter, personByAddress, refOf, type SlotInput } from './common.ts';
@@ -186,6 +187,10 @@ export function logSlots(input: SlotInput, raw: string): CommandOf<'log_interact
     const lead = /^(?:\s+(?:today|yesterday|this\s+(?:morning|afternoon|evening)|earlier|just\s+now))?\s*[:\-–—→/,]\s*/i;
     const from = head ? head[0].length + (lead.exec(text.slice(head[0].length))?.[0].length ?? 0) : 0;
     name = findLogName(named, from, firstClauseEnd(text, from));
+    // "spoke to Okafor": one speaks to a person, so a family name alone right after is someone's.
+    if (name?.customer && !name.contact && /\b(?:spoke|spoken|talked|speaking|talking)\s+(?:to|with|w\/?)\s*$/i.test(text.slice(0, name.start)) && /^\p{Lu}\p{Ll}+$/u.test(name.customer) && isSurname(name.customer)) {
+      name = { contact: name.customer, start: name.start, end: name.end };
+    }
     const host = name?.customer && !name.contact ? personRightAfter(named, name.end) : undefined;
     anchor = host?.end ?? name?.end ?? from;
   }
