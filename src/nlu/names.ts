@@ -300,16 +300,16 @@ function readWords(text: string, p: number, lower: LowerNames): Unit | undefined
   return { name: text.slice(start, nameEnd), start, end, possessive, capitalized };
 }
 
-// Whether a company suffix or trade noun follows `pos`: the next word, or a legal form within the next three
-// words that are not stop words ("bright horizons ltd").
+// Whether a company suffix or trade noun follows `pos` within the next three words that are not stop
+// words ("bright horizons ltd", "blue fern studio").
 function suffixFollows(text: string, pos: number, lower: LowerNames): boolean {
   if (lower === 'never') return false;
   const next = /^ ([\p{L}.]+)(?: ([\p{L}.]+))?(?: ([\p{L}.]+))?/u.exec(text.slice(pos, pos + 60));
   if (!next) return false;
   if (isSuffix(next[1] ?? '') || isTrade(next[1] ?? '')) return true;
   for (const word of next.slice(1)) {
-    if (!word || isStop(word)) return false;
-    if (LEGAL_FORM.test(word.replace(/\./g, ''))) return true;
+    if (!word || isStop(word) || /^\p{Lu}/u.test(word)) return false;
+    if (LEGAL_FORM.test(word.replace(/\./g, '')) || isSuffix(word) || isTrade(word)) return true;
   }
   return false;
 }
@@ -364,7 +364,7 @@ function isFamily(text: string, u: Unit): boolean {
   if (!plural && text.slice(Math.max(0, u.start - 4), u.start) !== 'the ') return isSurname(stem) && !isGivenName(stem);
   // A known family name, or one no noun follows ("the Kowalczyks, …", "the Haddads in 2 weeks"; "the Orbis
   // renewal" is a company's).
-  const next = /^ ([\p{L}'’]+)/u.exec(text.slice(u.end, u.end + 30))?.[1];
+  const next = /^\s+([\p{L}'’]+)/u.exec(text.slice(u.end, u.end + 30))?.[1];
   return isSurname(stem) || /^(?:\s*$|[,.;:!?'’—–-]| [(—–-])/.test(text.slice(u.end, u.end + 30)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said|says|need|needs|will|by|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i.test(next));
 }
 

@@ -1,7 +1,17 @@
 import type { Command } from '../core/command.ts';
 import { NUMBER_WORDS } from './numbers.ts';
 
-const SCORE = '(10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)';
+// Scores in Spanish, Portuguese, French, German and Italian too ("Diez!", "nota nove", "zehn"); words that
+// are also articles or English words ("un", "um", "sei", "due", "null") are left out.
+const FOREIGN_SCORES: Readonly<Record<string, number>> = {
+  cero: 0, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
+  dois: 2, 'três': 3, quatro: 4, sete: 7, oito: 8, nove: 9, dez: 10,
+  'zéro': 0, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10,
+  eins: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
+  tre: 3, quattro: 4, cinque: 5, sette: 7, otto: 8, dieci: 10,
+};
+const FOREIGN_SRC = Object.keys(FOREIGN_SCORES).sort((a, b) => b.length - a.length).join('|');
+const SCORE = `(10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten|${FOREIGN_SRC})`;
 const OUT_OF = '(?:\\s*(?:/|out\\s+of|of)\\s*(?:10|ten)\\b)?(?:\\s+from\\s+(?:me|us)\\b)?';
 // Words people put before a score: "I'd say", "probably a", "solid", "my score is", "I'll go with",
 // and "nota" (Portuguese, Spanish, Italian for a mark).
@@ -25,7 +35,7 @@ function withoutHedgeTail(before: string): string {
 const OUT_OF_RE = new RegExp(`^${OUT_OF}`, 'i');
 
 function scoreValue(word: string): number {
-  return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? -1);
+  return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? FOREIGN_SCORES[word.toLowerCase()] ?? -1);
 }
 
 function stripSeparators(text: string): string {

@@ -39,3 +39,15 @@ describe('survey replies from customers', () => {
     expect(command('   ', asCustomer)).toEqual({ intent: 'unknown', reason: 'empty' });
   });
 });
+
+describe('scores in other languages', () => {
+  it.each([
+    ['Diez! excelente servicio', 10, 'excelente servicio'],
+    ['nota nove, adorei', 9, 'adorei'],
+    ['sept, pas mal', 7, 'pas mal'],
+    ['zehn!', 10, undefined],
+    ['otto', 8, undefined],
+  ])('reads %s', (text, score, note) => {
+    expect(contract(text, { as: 'customer' })).toEqual({ intent: 'nps_reply', slots: note ? { score, note } : { score } });
+  });
+});

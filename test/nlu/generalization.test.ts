@@ -653,5 +653,16 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('talked to Orbis on the phone, all fine').slots).toMatchObject({ customer: 'Orbis' });
     expect(contract('remind me to call the Haddads monday').slots).toMatchObject({ contact: 'Haddads' });
   });
+  it('reads more ways of asking and telling (blind dev10 split)', () => {
+    expect(contract('fu with the Haddads friday re the quote')).toMatchObject({ intent: 'create_followup', slots: { contact: 'Haddads', note: 'fu re the quote' } });
+    expect(contract('who might cancel on me').intent).toBe('churn_report');
+    expect(contract('Orbis moved to negotiation, they want it cheaper').slots).toMatchObject({ customer: 'Orbis', stage: 'negotiation' });
+    expect(contract('Lena from Orbis came by the office, wants 2 more logins').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena', kind: 'meeting' });
+    expect(contract('list export customers')).toEqual({ intent: 'list_customers', slots: { tag: 'export' } });
+    expect(contract('export customers').intent).toBe('export');
+    expect(contract('summary: ravi')).toEqual({ intent: 'customer_summary', slots: { contact: 'ravi' } });
+    expect(contract("what's pending today").intent).toBe('list_followups');
+    expect(contract("what's up with green door studio")).toEqual({ intent: 'customer_summary', slots: { customer: 'green door studio' } });
+  });
 });
 

@@ -6,7 +6,7 @@ import { compact, cutSpans, maskSpans, mergeSpans, nameAfter, refOf, type SlotIn
 
 const CREATE_HEAD =
   /^(?:(?:please|pls|can you|could you)\s+)?(?:remind(?:\s+me)?|reminder|set\s+(?:a\s+)?reminder|ping\s+me|nudge\s+me|remember|to-?do|task|don'?t\s+let\s+me\s+forget|make\s+sure\s+i|note\s+to\s+self|i\s+need\s+to\s+remember|(?:i\s+)?need\s+to(?=\s+(?:chase|nudge|follow\s+up|call|email|ping|text)\b))\b\s*[:\-–]?\s*(?:(?:to|about|that|i\s+need\s+to|i\s+have\s+to)\b\s*)?/i;
-const FOLLOW_HEAD = /^(follow[- ]?up|f\/u|check\s+in|circle\s+back|touch\s+base)\s+(?:with|w\/|on)\s+/i;
+const FOLLOW_HEAD = /^(follow[- ]?up|f\/u|fu|check\s+in|circle\s+back|touch\s+base)\s+(?:with|w\/|on)\s+/i;
 // Where a name sits inside a task: after a verb of contact or a preposition ("send X to Acme").
 const TASK_NAME_LEAD =
   /\b(?:to|with|w\/|for|from|call|email|e-mail|ping|text|message|meet|chase|invoice|phone|ring|contact|visit|pay|survey|thank|bill|remind|send|give|show)\s+/gi;
@@ -35,7 +35,9 @@ export function createFollowupSlots(input: SlotInput): CommandOf<'create_followu
   // Names are looked for outside the time phrases, so "Friday" never becomes a customer.
   const masked = maskSpans(text, spans);
   const name = follow ? readNameAt(masked, headEnd) : findTaskName(masked);
-  let note = cleanValue(cutSpans(text, mergeSpans(spans), name ? [spanOf(name)] : []));
+  // "follow up with the Okonkwos": the article goes with the household's name (not in "the Okonkwos' lines").
+  const named = name && { ...spanOf(name), start: name.contact && !/['’]/.test(text.slice(name.end - 1, name.end + 1)) && /\bthe\s$/i.test(text.slice(Math.max(0, name.start - 4), name.start)) ? name.start - 4 : name.start };
+  let note = cleanValue(cutSpans(text, mergeSpans(spans), named ? [named] : []));
   // "follow up with Acme about pricing on Friday": the task is "follow up about pricing" (LABELING: the
   // task without names and time).
   note = follow ? `${follow[1]} ${note}` : note.replace(/^(?:(?:to|about|that|and|re|regarding)\s+)+/i, '');
