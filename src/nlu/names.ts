@@ -384,9 +384,15 @@ function startsAsPerson(name: string): boolean {
 // "gym owner DeShawn texted", "wholesale buyer Priscilla Amadi": a person's role just before the name.
 const ROLE_JUST_BEFORE = /(?:^|\s)(?:owner|buyer|manager|director|founder|co-?founder|ceo|cto|cfo|coo|cmo|principal|bursar|bookkeeper|accountant|architect|receptionist|chef|landlord|tenant)\s+$/i;
 
+// "Sam & Georgie": two given names joined by "&" are a couple, not a business.
+function isCouple(name: string): boolean {
+  const pair = /^(\S+) [&+] (\S+)$/u.exec(name);
+  return pair !== null && isGivenName(pair[1] ?? '') && isGivenName(pair[2] ?? '');
+}
+
 function single(u: Unit, text = ''): NameMatch {
   const roleBefore = ROLE_JUST_BEFORE.test(text.slice(Math.max(0, u.start - 20), u.start)) && !looksLikeCompany(u.name) && nameWords(u.name).length <= 3;
-  const ref: NameRef = isPersonName(u.name) || isFamily(text, u) || roleBefore ? { contact: u.name } : { customer: u.name };
+  const ref: NameRef = isPersonName(u.name) || isFamily(text, u) || roleBefore || isCouple(u.name) ? { contact: u.name } : { customer: u.name };
   return { ...ref, start: u.start, end: u.end };
 }
 
@@ -436,6 +442,11 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     const linked = readNameAt(text, second.start, lower);
     // "Olu and Tamsin from Ferrous": one word before a person who is "from X" is a person too.
     if (linked?.customer && linked.contact && (isPersonName(u1.name) || isPersonName(linked.contact))) return { contact: u1.name, customer: linked.customer, start: u1.start, end: linked.end };
+    // "Tom and Priya paid", "Mr and Mrs Trần": two people named alone are one party, a couple or a family.
+    const first = !u1.name.includes(' ') && (isGivenName(u1.name) || TITLE.test(u1.name.replace(/\.$/, '')));
+    if (first && linked?.contact && !linked.customer && isPersonName(linked.contact) && !u1.possessive) {
+      return { contact: text.slice(u1.start, linked.end), start: u1.start, end: linked.end };
+    }
   }
   // "Jane at Acme", "Jane @ Acme", "Jane @Acme", "Anil sir from Bharat Castings".
   const link = /^(?:\s+(?:sir|ji|madam|ma'am|san))?(?:\s*@\s*|\s+(?:at|from|of)\s+)/i.exec(rest);

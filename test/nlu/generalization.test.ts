@@ -664,5 +664,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract("what's pending today").intent).toBe('list_followups');
     expect(contract("what's up with green door studio")).toEqual({ intent: 'customer_summary', slots: { customer: 'green door studio' } });
   });
+  it('reads two people named alone as one party, and two people at a business as their first', () => {
+    expect(contract('Gary and Lou paid £90 for September').slots).toMatchObject({ contact: 'Gary and Lou', amount: 90 });
+    expect(contract('Mr and Mrs Tanaka emailed, they want the old cabinet kept').slots).toMatchObject({ contact: 'Mr and Mrs Tanaka', kind: 'email' });
+    expect(contract('Sam & Georgie paid A$1,150 for the couples block').slots).toMatchObject({ contact: 'Sam & Georgie' });
+    expect(contract('met Priya and Raj from Orbis').slots).toMatchObject({ customer: 'Orbis', contact: 'Priya' });
+    expect(contract('video call: Orbis (Lena + Dr. Ravi Rao) — pilot agreed').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena' });
+    expect(contract('Pepper & Pine paid $300').slots).toMatchObject({ customer: 'Pepper & Pine' });
+  });
 });
 

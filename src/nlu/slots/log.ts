@@ -42,13 +42,23 @@ function personRightAfter(text: string, from: number): NameMatch | undefined {
   return found?.contact && !found.customer ? found : undefined;
 }
 
+// At a customer, two people named together are two contacts: the first is the one kept.
+function firstPerson(contact: string | undefined): string | undefined {
+  return contact === undefined ? undefined : (/^(.+?)\s+(?:\+|&|and)\s+\S/u.exec(contact)?.[1] ?? contact);
+}
+
 function speakerAfter(text: string, from: number): string | undefined {
+  return firstPerson(speakerNamedAfter(text, from));
+}
+
+function speakerNamedAfter(text: string, from: number): string | undefined {
   const host = personRightAfter(text, from);
   if (host) return host.contact;
   const rest = text.slice(from, from + 240);
   // "call with Zaitoon — Farhan + his brother Imran — …": the people there, listed; the first is the contact.
   for (const m of rest.matchAll(CLAUSE_START)) {
     const found = readNameAt(rest, (m.index ?? 0) + m[0].length, 'never');
+    if (found?.contact && !found.customer && /\s(?:\+|&|and)\s/u.test(found.contact)) return found.contact;
     if (found?.contact && !found.customer && /^\s*(?:\+|&|and\s)/.test(rest.slice(found.end))) return found.contact;
     // "called Mavuno Agritech — Wanjiru's colleague Otieno picked up": someone reached through another person.
     const kin = found?.contact && !found.customer ? /^[\p{L}'’-]+['’]s/u.exec(rest.slice(found.start)) : null;
