@@ -35,7 +35,7 @@ const POSSESSIVE = /^(.*?)['’]s$/u;
 const MAX_WORDS = 5;
 const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 // Titles before a person's name ("Dr. Osei", "Herr Brandt", "Sra. Ortega", "Smt. Iyer").
-const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|pastor|rev|reverend|father|rabbi|imam|whaea|sir|dame|herrn|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|shri|smt|sri|alhaji|alhaja|hajiya|hajia|haji|chief|pak|ibu|doña|dona|hacı|haci|aghaye|agha|mzee|sheikh';
+const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|pastor|rev|reverend|father|rabbi|imam|whaea|sir|dame|herrn|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|engr|shri|smt|sri|alhaji|alhaja|hajiya|hajia|haji|chief|pak|ibu|doña|dona|hacı|haci|aghaye|agha|mzee|sheikh|pani|anh|chị|cô|chú|bác|ông|bà';
 // Honorifics written after a name: "Sharma ji", "Anand bhai", "Mehta uncle", "Ayşe Hanım", "Watanabe-san".
 const POSTFIX_TITLE = /^ (?:ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam|saab|sahib|bey|hanım|hanim|efendi)(?![\p{L}-])/iu;
 const HONORIFIC_LAST = /^(?:ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam|saab|sahib|bey|hanım|hanim|efendi)$|\p{L}-(?:san|sama|kun|chan|ji)$/iu;
@@ -45,7 +45,7 @@ const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|
 // Legal forms that make the lower-case words before them a company name ("bright horizons ltd").
 const LEGAL_FORM = /^(?:inc|corp|co|ltd|llc|llp|plc|gmbh|ag|kg|sa|sas|sarl|spa|srl|ltda|bv|nv|pty|pvt|pte|sdn|bhd|oy|ab|aps|kk|fze|fzco|fzc|mmc|şti|sti|og|ohg|ug|gbr)$/iu;
 // Lower-case words inside a capitalised name ("Bank of Ireland", "Banco de Chile", "Maria van der Berg").
-const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|e|am|im|zum|zur';
+const CONNECTORS = 'of|de|du|des|del|della|di|da|la|le|van|von|der|den|y|e|i|am|im|zum|zur';
 const CONNECTOR = new RegExp(`^(?:(?:${CONNECTORS}) )+(?=\\p{Lu})`, 'u');
 const CONNECTOR_WORD = new RegExp(`^(?:${CONNECTORS})$`);
 // A person's role at a company ("Jane, Acme's CTO").
@@ -153,12 +153,15 @@ function nextWordAt(text: string, pos: number, words: string[], capitalized: boo
   }
   // "Pen and Paper Studio", "bread and butter catering": "and" is inside a name that goes on to a trade
   // noun or suffix ("Priya and Raj", "Acme and Globex" stay two names).
-  if (andInName(text, q, capitalized) && !isPersonName(words.join(' '))) return q + 4;
+  // "Adebayo and Sons": after a person's name only a family word makes it a business.
+  if (andInName(text, q, capitalized) && (!isPersonName(words.join(' ')) || FAMILY_FIRM.test(text.slice(q + 4, q + 30)))) return q + 4;
   // "Jane of Acme" is a person at a company and "CEO of Acme" a title, but "Bank of Ireland" one name.
   const connector = capitalized && !/^\p{Lu}+$/u.test(words[0] ?? '') ? CONNECTOR.exec(text.slice(q, q + 12)) : null;
   if (connector && !(/\bof\b/.test(connector[0]) && isPersonName(words.join(' ')))) q += connector[0].length;
   return q;
 }
+
+const FAMILY_FIRM = /^(?:sons|son|daughters|brothers|bros|sisters|partners|associates|co|company|family)\b/i;
 
 // Whether the word after `pos` is a capitalised trade noun.
 function tradeNounNext(text: string, pos: number): boolean {
@@ -246,7 +249,8 @@ function readWords(text: string, p: number, lower: LowerNames): Unit | undefined
     const number = numberInName(text, w.word, w.end);
     if (words.length === 0) {
       if (!number && ((/^\d/.test(bare) && !digitsStartName(bare)) || (isStop(bare) && !timeWordStartsName(text, bare, w.end)))) return undefined;
-      capitalized = isCapitalized(bare) || number;
+      // A title in lower case before a capitalised name ("chị Lan", "pani Ewa") starts that name.
+      capitalized = isCapitalized(bare) || number || (TITLE.test(bare.replace(/\.$/, '')) && /^ \p{Lu}/u.test(text.slice(w.end, w.end + 2)));
       // An ordinary word may still start a lower-case company name ending in a suffix ("umbrella corp").
       if (!capitalized && !lowerFits(bare, lower, Boolean(poss)) && !suffixFollows(text, w.end, lower)) return undefined;
     } else {

@@ -672,5 +672,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('video call: Orbis (Lena + Dr. Ravi Rao) — pilot agreed').slots).toMatchObject({ customer: 'Orbis', contact: 'Lena' });
     expect(contract('Pepper & Pine paid $300').slots).toMatchObject({ customer: 'Pepper & Pine' });
   });
+  it('reads trades and titles of Polish, Vietnamese and Nigerian speakers, and family firms (blind dev11 split)', () => {
+    expect(contract('visited Apteka Kowalczyk, replaced the router').slots).toMatchObject({ customer: 'Apteka Kowalczyk', kind: 'meeting' });
+    expect(contract('Nowak i Synowie renewed for 800 zł').slots).toMatchObject({ customer: 'Nowak i Synowie', amount: 800, currency: 'PLN' });
+    expect(contract('how is Okafor and Sons doing?').slots).toEqual({ customer: 'Okafor and Sons' });
+    expect(contract('follow up with Pani Zofia about the toner on Monday').slots).toMatchObject({ contact: 'Pani Zofia' });
+    expect(contract('met chị Mai at her apartment, she wants the kitchen redone').slots).toMatchObject({ contact: 'chị Mai' });
+    expect(contract('emailed Engr. Tunde Bakare re the tax credit notes').slots).toMatchObject({ contact: 'Engr. Tunde Bakare' });
+  });
 });
 

@@ -153,7 +153,7 @@ afua akwasi kwadwo kwasi kobina kweku selasi atieno chebet kibet kimani njoki wa
 bheki busisiwe lungile mbali nomsa sandile sibusiso sifiso siyabonga sizwe thulani nhlanhla thandeka andile
 xolani jaco liezl riaan ruan charl wynand almaz amanuel bereket biniam getachew haile hiwot kidist meseret
 tigist yared yohannes rahel tsion awhina marama rawiri tamati tipene ngaire malia ioane tavita siaosi viliami
-rangi aroha hemi wiremu manaia anahera moana georgie
+rangi aroha hemi wiremu manaia anahera moana georgie bisi dami bayo sade wale titi
 salote tevita kainoa noelani
 alexandrine aliyah amie aurelia bailee barney benny bertha beryl clarence clementine colleen dahlia daphne derrick
 dexter dolly dora earl emmet fanny felicity franklin fritz garth jasper jess kelvin kris lance liana lilly lulu marge

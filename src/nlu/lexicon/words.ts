@@ -74,6 +74,8 @@ constructions trust fellowship church academy montessori electronics point corne
 tailoring tailor parlour parlor fencing tiling tiles roofing painting painters decorators bicycles brothers sisters
 home scaffolding cabinetry joinery upholstery framing glazing flooring kilim carpets fabrics konfeksiyon tekstil
 tuhafiye libreria papeleria ferreteria drogueria
+piekarnia kancelaria optyk apteka warsztat sklep biuro pracownia kwiaciarnia cukiernia syn synowie hijos filhos figli
+fils söhne
 fotografia fotografie photographie abogados advogados contabilidade contabilidad asesores asesoria consultores
 panaderia panadería bäckerei bakkerij boulangerie patisserie pâtisserie restaurante ristorante trattoria osteria
 taqueria cafeteria cafetería floristeria floristería tienda atelier werkstatt kanzlei apotheke immobilien
