@@ -1,7 +1,7 @@
 import type { Command } from '../core/command.ts';
 import { NUMBER_WORDS } from './numbers.ts';
 
-// Scores in Spanish, Portuguese, French, German and Italian too ("Diez!", "nota nove", "zehn"); words that
+// Scores in Spanish, Portuguese, French, German, Italian and Polish too ("Diez!", "nota nove", "zehn"); words that
 // are also articles or English words ("un", "um", "sei", "due", "null") are left out.
 const FOREIGN_SCORES: Readonly<Record<string, number>> = {
   cero: 0, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
@@ -9,6 +9,7 @@ const FOREIGN_SCORES: Readonly<Record<string, number>> = {
   'zéro': 0, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10,
   eins: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
   tre: 3, quattro: 4, cinque: 5, sette: 7, otto: 8, dieci: 10,
+  jeden: 1, dwa: 2, trzy: 3, cztery: 4, 'pięć': 5, 'sześć': 6, siedem: 7, osiem: 8, 'dziewięć': 9, 'dziesięć': 10,
 };
 const FOREIGN_SRC = Object.keys(FOREIGN_SCORES).sort((a, b) => b.length - a.length).join('|');
 const SCORE = `(10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten|${FOREIGN_SRC})`;
@@ -16,7 +17,7 @@ const OUT_OF = '(?:\\s*(?:/|out\\s+of|of)\\s*(?:10|ten)\\b)?(?:\\s+from\\s+(?:me
 // Words people put before a score: "I'd say", "probably a", "solid", "my score is", "I'll go with",
 // and "nota" (Portuguese, Spanish, Italian for a mark).
 const HEDGE =
-  "(?:(?:it'?s|its|it\\s+is|that'?s|i'?d|i\\s+would|i'?ll|we'?d|we\\s+would|my|our|the|a|an|solid|strong|maybe|probably|prob|definitely|def|honestly|around|about|like|roughly|eh|hmm|um|well|so|ok|okay|score|rating|nota|nps|say|give|giving|gave|it|you|guys|us|rate|rating|go|going|with|is|be|would|un|una|uno|ein|eine|une|um|uma|:|,|-|\\s)+)";
+  "(?:(?:it'?s|its|it\\s+is|that'?s|i'?d|i\\s+would|i'?ll|we'?d|we\\s+would|my|our|the|a|an|solid|strong|maybe|probably|prob|definitely|def|honestly|around|about|like|roughly|eh|hmm|um|well|so|ok|okay|score|rating|nota|nps|say|give|giving|gave|dou|doy|daria|daría|gebe|donne|it|you|guys|us|rate|rating|go|going|with|is|be|would|un|una|uno|ein|eine|une|um|uma|:|,|-|\\s)+)";
 const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\d.,/])${SCORE}\\s*(?:/|out\\s+of)\\s*(?:10|ten)\\b`, 'iud'),
   new RegExp(`^\\W*${HEDGE}?${SCORE}(?![\\p{L}\\d]|[.,]\\d)`, 'iud'),

@@ -680,5 +680,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('met chị Mai at her apartment, she wants the kitchen redone').slots).toMatchObject({ contact: 'chị Mai' });
     expect(contract('emailed Engr. Tunde Bakare re the tax credit notes').slots).toMatchObject({ contact: 'Engr. Tunde Bakare' });
   });
+  it('reads payments by app or transfer, FaceTime and Zalo, and "what have I got"', () => {
+    expect(contract('$95 venmo from Tom and Priya for the bath')).toMatchObject({ intent: 'record_purchase', slots: { contact: 'Tom and Priya', amount: 95 } });
+    expect(contract('£140 bank transfer from the Haddads, 4 lessons')).toMatchObject({ intent: 'record_purchase', slots: { contact: 'Haddads', amount: 140 } });
+    expect(contract('FaceTimed Dr Rao re her plan').slots).toMatchObject({ contact: 'Dr Rao', kind: 'meeting' });
+    expect(contract('zalo with the Nguyens, they like option B').slots).toMatchObject({ contact: 'Nguyens', kind: 'message' });
+    expect(contract('what have I got tomorrow').intent).toBe('list_followups');
+    expect(contract('Dou 10! As fotos ficaram lindas', { as: 'customer' }).slots).toEqual({ score: 10, note: 'As fotos ficaram lindas' });
+  });
 });
 
