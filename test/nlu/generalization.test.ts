@@ -688,5 +688,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('what have I got tomorrow').intent).toBe('list_followups');
     expect(contract('Dou 10! As fotos ficaram lindas', { as: 'customer' }).slots).toEqual({ score: 10, note: 'As fotos ficaram lindas' });
   });
+  it('finds the follow-up in dictation that runs on without commas, and the operator\'s own next steps', () => {
+    const slots = contract('called mrs garza she said the dog hates clippers so scissors only follow up tomorrow afternoon').slots;
+    expect(slots).toMatchObject({ contact: 'mrs garza', note: 'she said the dog hates clippers so scissors only' });
+    expect(slots.dueAt).toBeDefined();
+    expect(contract('emailed Orbis re the contract, they want a quote, send it Friday').slots).toMatchObject({ note: 'the contract, they want a quote', dueAt: '2026-11-27T14:00:00.000Z' });
+    expect(contract('visited Orbis, they want a group rate, call Lena back next week').slots).toMatchObject({ note: 'they want a group rate', dueAt: '2026-11-30T14:00:00.000Z' });
+    expect(contract('chatted with Lena at Orbis, she\'ll send the PO tuesday').slots.dueAt).toBeUndefined();
+  });
 });
 

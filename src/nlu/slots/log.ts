@@ -13,8 +13,15 @@ const FOLLOWUP_CLAUSE =
   /^(?:and\s+|then\s+|so\s+|pls\s+|please\s+|need\s+to\s+|will\s+|i'?ll\s+|gotta\s+|should\s+|(?:could|can|would)\s+you\s+(?:please\s+)?)?(?:follow[- ]?up|followup|f\/u|remind\s+me|reminder|check\s+(?:back|in)|chase|circle\s+back|touch\s+base|ping\s+(?:me|them|her|him)|(?:call|ring|phone)\s+(?:(?:her|him|them)\s+)?back|try\s+(?:(?:her|him|them)\s+)?again|nudge|next\s+(?:step|call|touchpoint|check-?in)|revisit)\b/i;
 
 // The operator's own next step with a time: "send quote Tuesday", "revert by Friday", "fu in 2 wks".
-const NEXT_STEP =
-  /^(?:fu\b|(?:revert|answer|reply|respond|get\s+back)\b|(?:send|sending)\s+(?:(?:the|a|an|them|her|him|our)\s+)*(?:quote|proposal|offer|estimate|contract|invoice|deck|draft)\b|quote\s+by\b).*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|tmrw|today|tonight|eod|next\s+(?:week|month)|in\s+\d+\s*\w+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,2}(?:st|nd|rd|th))\b/i;
+const WHEN = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|tmrw|today|tonight|eod|next\\s+(?:week|month)|in\\s+\\d+\\s*\\w+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\\d{1,2}(?:st|nd|rd|th))\\b';
+const STEP_TIME = `\\b${WHEN}`;
+const NEXT_STEP = new RegExp(
+  `^(?:fu\\b|(?:revert|answer|reply|respond|get\\s+back)\\b|(?:send|sending)\\s+(?:(?:the|a|an|them|her|him|our)\\s+)*(?:quote|proposal|offer|estimate|contract|invoice|deck|draft|it|pricing|prices|report|guide|drawings|plan)\\b|quote\\s+by\\b|(?:go|going)\\s+(?:there|back|over)\\b|check\\s+(?:on\\s+)?(?:it\\b|them\\b|${WHEN})|call\\s+(?:the\\s+)?[\\p{L}-]+\\s+(?:back\\b|${WHEN})).*${STEP_TIME}`,
+  'iu',
+);
+// A follow-up said inside a clause, as dictation runs on without commas ("… so use scissors follow up
+// tomorrow afternoon", "… wants a report by the end of the month remind me friday").
+const INNER_FOLLOWUP = new RegExp(`(?<!\\b(?:she|he|they|we|you|it|who|will|to|can|could|would|should|may|might|must)|['’]ll)\\s(?=(?:follow[- ]?up|remind\\s+me|call\\s+(?:her|him|them)\\s+back|check\\s+back)\\b[^,;.]*${STEP_TIME}[^,;.]*$)`, 'i');
 
 const EXPLICIT = /^log\s+(?:a\s+|an\s+)?([\w-]+)\s+(?:with|for|to|w\/)\s+([^:]+?)\s*:\s*(.*)$/i;
 const CONTINUES = /^(?:for|over|about|re|regarding|during|via|yesterday|today|this\s+(?:morning|afternoon|evening)|earlier|last\s+\w+)\b/i;
@@ -99,6 +106,12 @@ function noteFrom(text: string, start: number): NoteParts {
       followUp = body.slice(c.start);
       break;
     }
+    const inner = INNER_FOLLOWUP.exec(c.text);
+    if (inner) {
+      pieces.push({ start: c.start, end: c.start + inner.index });
+      followUp = body.slice(c.start + inner.index + 1);
+      break;
+    }
     pieces.push({ start: c.start, end: c.start + c.text.length });
   }
   const first = pieces[0];
@@ -120,6 +133,9 @@ function splitNote(text: string, anchor: number): NoteParts & { noteStart: numbe
   const clauseEnd = c ? c.start + c.text.length : text.length;
   const and = /^\s*(?:and|&)\s+/i.exec(text.slice(anchor, clauseEnd));
   if (and) return { ...noteFrom(text, anchor + and[0].length), noteStart: anchor };
+  // Dictation without commas: "called mrs garza she said …" goes on to what was said.
+  const runOn = /^\s+(?=(?:she|he|they|we)(?:['’](?:s|re|ll|d))?\s)/i.exec(text.slice(anchor, clauseEnd));
+  if (runOn) return { ...noteFrom(text, anchor + runOn[0].length), noteStart: anchor };
   return { ...noteFrom(text, clauseEnd), noteStart: clauseEnd };
 }
 
