@@ -13,13 +13,14 @@ const SLOT_FLOOR = 0.95;
 /**
  * The held-out split's second part (heldout2.jsonl, written blind in session 3, never read) showed
  * names generalize less than part 1 said: at its first measurement contact 0.877, customer 0.916,
- * note 0.946, every other slot with 20 or more cases 0.955 or above. This floor guards that level.
+ * note 0.946, every other slot with 20 or more cases 0.955 or above. This floor guards the level
+ * reached since (session 6: contact 0.934, customer 0.948); the target applies to both parts together.
  */
-const HELDOUT2_SLOT_FLOOR = 0.87;
+const HELDOUT2_SLOT_FLOOR = 0.92;
 /** The development splits were read and fixed against; they must stay where they were brought. */
 const DEVELOPMENT_FLOORS: Record<string, { minTotal: number; intent: number; slot: number }> = {
   dev: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.92 },
-  dev2: { minTotal: 250, intent: 0.94, slot: 0.85 },
+  dev2: { minTotal: 250, intent: 0.96, slot: 0.93 },
   // Before it was read: intent 0.979, customer 0.943, email 0.985, phone 0.985; after: 0.994 or more.
   dev3: { minTotal: 250, intent: INTENT_FLOOR, slot: 0.97 },
   // Before it was read: contact 0.761, customer 0.807, note 0.931; after: 0.97 or more.
@@ -30,16 +31,18 @@ const DEVELOPMENT_FLOORS: Record<string, { minTotal: number; intent: number; slo
   // note 0.880 (its writer alone left the topic of an interaction, "about X", out of the note; LABELING.md follows the other three).
   dev6: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.88 },
   // Before it was read: intent 0.916, contact 0.728, customer 0.763, note 0.744, dueAt 0.812; after: note 0.865, contact 0.919, customer 0.932.
-  dev7: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.86 },
+  dev7: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.88 },
   // Before it was read: intent 0.862, contact 0.597, customer 0.713, note 0.577, kind 0.815, dueAt 0.754; after: intent 0.971,
   // note 0.764, dueAt 0.78, contact 0.819, customer 0.844 (the hardest split: names anywhere, several people, forwarded signatures).
-  dev8: { minTotal: 300, intent: 0.97, slot: 0.76 },
+  dev8: { minTotal: 300, intent: 0.99, slot: 0.78 },
   // Before it was read: intent 0.884, contact 0.707, customer 0.713, note 0.880; after: intent 0.956, customer 0.854, contact 0.891, note 0.934.
-  dev9: { minTotal: 300, intent: 0.95, slot: 0.85 },
-  // Before it was read: intent 0.956, contact 0.725, customer 0.715, note 0.792, dueAt 0.855, amount 0.872, currency 0.833.
-  dev10: { minTotal: 300, intent: 0.95, slot: 0.75 },
-  // Before it was read: intent 0.962, contact 0.537, customer 0.414, note 0.736, dueAt 0.786, kind 0.915, amount 0.850.
-  dev11: { minTotal: 300, intent: 0.95, slot: 0.4 },
+  dev9: { minTotal: 300, intent: 0.97, slot: 0.93 },
+  // Before it was read: intent 0.956, contact 0.725, customer 0.715, note 0.792, dueAt 0.855, amount 0.872, currency 0.833;
+  // after (session 6): intent 0.991, contact 0.866, customer 0.853, note 0.848, dueAt 0.891, amount 0.949, currency 0.972.
+  dev10: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.84 },
+  // Before it was read: intent 0.962, contact 0.537, customer 0.414, note 0.736, dueAt 0.786, kind 0.915, amount 0.850;
+  // after (session 6): intent 0.988, contact 0.806, customer 0.661 (nicknames, pets, Vietnamese firms), note 0.836, dueAt 0.886.
+  dev11: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.66 },
 };
 /** Slots with this few labeled cases move in large steps; they get a looser floor. */
 const SMALL_SAMPLE = 20;
@@ -71,6 +74,13 @@ describe('accuracy floor', () => {
     expect(result.total).toBeGreaterThanOrEqual(300);
     expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
     expect(slotsBelow(result, HELDOUT2_SLOT_FLOOR)).toEqual([]);
+  });
+
+  it.skipIf(!hasHeldout || !existsSync(HELDOUT2_PATH))(`held-out split, both parts together (issue 3's target): intent >= ${INTENT_FLOOR}, every slot >= ${SLOT_FLOOR}`, () => {
+    const result = evaluate([...loadCorpus(HELDOUT_PATH), ...loadCorpus(HELDOUT2_PATH)], parse);
+    expect(result.total).toBeGreaterThanOrEqual(600);
+    expect(result.intentAccuracy).toBeGreaterThanOrEqual(INTENT_FLOOR);
+    expect(slotsBelow(result, SLOT_FLOOR)).toEqual([]);
   });
 
   it('every development split has a floor', () => {
