@@ -395,6 +395,9 @@ function isCouple(name: string): boolean {
 }
 
 function single(u: Unit, text = ''): NameMatch {
+  // "the Yılmaz family": a household named by its family name.
+  const family = u.capitalized && !u.name.includes(' ') && /^the\s$/i.test(text.slice(Math.max(0, u.start - 4), u.start)) ? /^ family\b/i.exec(text.slice(u.end, u.end + 8)) : null;
+  if (family) return { contact: text.slice(u.start, u.end + family[0].length), start: u.start, end: u.end + family[0].length };
   const roleBefore = ROLE_JUST_BEFORE.test(text.slice(Math.max(0, u.start - 20), u.start)) && !looksLikeCompany(u.name) && nameWords(u.name).length <= 3;
   const ref: NameRef = isPersonName(u.name) || isFamily(text, u) || roleBefore || isCouple(u.name) ? { contact: u.name } : { customer: u.name };
   return { ...ref, start: u.start, end: u.end };

@@ -696,5 +696,12 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('visited Orbis, they want a group rate, call Lena back next week').slots).toMatchObject({ note: 'they want a group rate', dueAt: '2026-11-30T14:00:00.000Z' });
     expect(contract('chatted with Lena at Orbis, she\'ll send the PO tuesday').slots.dueAt).toBeUndefined();
   });
+  it('reads "fwd from X: …" as an incoming e-mail and "the X family" as a household', () => {
+    expect(contract('fwd from Omar Haddad (Cedar Trading LLC): "pls share the VAT file"').slots).toEqual({
+      customer: 'Cedar Trading LLC', contact: 'Omar Haddad', kind: 'email', note: 'pls share the VAT file',
+    });
+    expect(contract('met the Okafor family, they want a bigger kitchen').slots).toMatchObject({ contact: 'Okafor family', kind: 'meeting' });
+    expect(contract('Fwd from Teams: "called Orbis, they want a quote"').slots).toMatchObject({ customer: 'Orbis', kind: 'call' });
+  });
 });
 
