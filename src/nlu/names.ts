@@ -72,7 +72,7 @@ function digitsStartName(word: string): boolean {
 }
 
 // Legal forms that are also ordinary words in lower case ("Fjordbyte AS", "Volta SE", but "add Acme as ...").
-const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA|HOA|OG|OHG|UG|GbR|eG|SARL|SRL|BVBA|ApS|AB|Oy|SAS|EURL)$/;
+const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA|HOA|OG|OHG|UG|GbR|eG|SARL|SRL|BVBA|ApS|AB|Oy|SAS|EURL|CIC)$/;
 // Multi-word legal forms written after a name ("Mazur Software sp. z o.o.", "Tatra s.r.o.").
 const LEGAL_TAIL = /^(?: \(pty\) ltd\.?| (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.|d\.o\.o\.|k\.k\.|a\.s\.)|, ?(?:ltd|limited)\.?)(?![\p{L}\p{N}])/iu;
 // Country and region codes that end a company's name ("Kiwi Kitchens NZ", "Globex UK").
@@ -501,13 +501,21 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     const u2 = readUnit(text, u1.end + slash[0].length, 'never');
     if (u2 && !looksLikeCompany(u2.name) && (isPersonName(u2.name) || looksLikeCompany(u1.name) || nameWords(u2.name).length >= 2)) return { contact: u2.name, customer: u1.name, start: u1.start, end: u2.end };
   }
+  // "Meera Pillai / Bodhi Health": the person first, then the business.
+  if (slash && isPersonName(u1.name)) {
+    const u2 = readUnit(text, u1.end + slash[0].length, 'never');
+    if (u2 && !isPersonName(u2.name) && (looksLikeCompany(u2.name) || nameWords(u2.name).length >= 2)) return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end };
+  }
   // "Jane, Acme" and "Jane - Acme" when the company ends the clause; "Jane, Acme's CTO".
   const comma = /^(?:\s*,|\s+[-–—])\s*/.exec(rest);
   // After a dash, a name that reads as a business pairs with any one-word name before it, known
   // given name or not ("Søren - Ångström Labs", "Bea - Studio 54 Yoga"); it may go on into the clause.
   const dash = comma !== null && !comma[0].includes(',') && nameWords(u1.name).length === 1 && !looksLikeCompany(u1.name);
   if (comma) {
-    const u2 = readUnit(text, u1.end + comma[0].length, 'never');
+    const next = readUnit(text, u1.end + comma[0].length, 'never');
+    // "Marco Russo — Russo's Deli": the owner's business after the person.
+    const owned = next?.possessive ? possessiveBusiness(text, next) : undefined;
+    const u2 = owned?.customer ? { ...next!, name: owned.customer, end: owned.end, possessive: false } : next;
     const after = u2 ? text.slice(u2.end) : '';
     // "Shirin, Avesta Rugs' buyer": a role at a company makes the one before it a person, known name or not.
     const role = u2?.possessive && personLike && !looksLikeCompany(u1.name) ? ROLE.exec(after) : null;

@@ -703,5 +703,10 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('met the Okafor family, they want a bigger kitchen').slots).toMatchObject({ contact: 'Okafor family', kind: 'meeting' });
     expect(contract('Fwd from Teams: "called Orbis, they want a quote"').slots).toMatchObject({ customer: 'Orbis', kind: 'call' });
   });
+  it('pairs a person with the business after a slash or an owner\'s business after a dash, and knows CIC', () => {
+    expect(contract('Zoom: Jana Novak / Orbis Freight — demo went well').slots).toMatchObject({ contact: 'Jana Novak', customer: 'Orbis Freight', note: 'demo went well' });
+    expect(contract("phone call from Rosa Lima — Rosa's Bakery, wants a quote").slots).toMatchObject({ contact: 'Rosa Lima', customer: "Rosa's Bakery" });
+    expect(contract('met Rory Quinn, Oakfield CIC, at their office').slots).toMatchObject({ contact: 'Rory Quinn', customer: 'Oakfield CIC' });
+  });
 });
 
