@@ -708,5 +708,11 @@ describe('people and businesses of small shops and services', () => {
     expect(contract("phone call from Rosa Lima — Rosa's Bakery, wants a quote").slots).toMatchObject({ contact: 'Rosa Lima', customer: "Rosa's Bakery" });
     expect(contract('met Rory Quinn, Oakfield CIC, at their office').slots).toMatchObject({ contact: 'Rory Quinn', customer: 'Oakfield CIC' });
   });
+  it('reads a customer named first, then what to do: mark a stage, a summary, an order, a ticket to close', () => {
+    expect(contract('Harbor Yoga - mark at risk, two late payments')).toEqual({ intent: 'update_customer', slots: { customer: 'Harbor Yoga', stage: 'at_risk' } });
+    expect(contract('maple, summary pls')).toEqual({ intent: 'customer_summary', slots: { customer: 'maple' } });
+    expect(contract('wholesale order from Orbis Freight, $1,240 for 48 mugs')).toMatchObject({ intent: 'record_purchase', slots: { customer: 'Orbis Freight', amount: 1240 } });
+    expect(contract('refund sent to Orbis, close the melted candles ticket').intent).toBe('close_ticket');
+  });
 });
 
