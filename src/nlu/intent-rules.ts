@@ -140,15 +140,18 @@ const WHOLE: ReadonlyArray<readonly [RuleIntent, RegExp]> = [
 
 // Questions that open like a command ("remind me why ...", "remind me, what's the wifi password?").
 const CHATTER = /^remind\s+me[\s,]+(?:what|who|how|why|where|when|which)\b/;
+// Chit-chat no rule may take: "forget it", "done for today", family and friends paying ("my mom paid for dinner").
+const SMALL_TALK = /^(?:forget\s+(?:it|that|this|about\s+it)|never\s*mind)\b|^done\s+for\s+(?:today|the\s+day|now|tonight|the\s+week)\b|^my\s+(?:mom|mum|dad|wife|husband|partner|friend|bro|brother|sister|kid|son|daughter|roommate|flatmate|neighbou?r|landlord|boss|[a-z]+\s+(?:guy|girl))\s+paid\b/;
 
 /** True for a message that reads like a command but is chit-chat, so no classifier guess applies. */
 export function isChatter(lower: string): boolean {
-  return CHATTER.test(lower);
+  return CHATTER.test(lower) || SMALL_TALK.test(lower);
 }
 
 /** The intent a rule assigns to the lower-cased, normalised message, or undefined when none applies. */
 export function ruleIntent(lower: string, text = lower): RuleMatch | undefined {
   if (/^\s*\?+\s*$/.test(lower)) return { intent: 'help' };
+  if (SMALL_TALK.test(lower)) return undefined;
   const bare = lower.replace(/[\s.!?,]+$/g, '').replace(/^(?:(?:hey|hi|ok|okay|so|please|pls|can\s+you|could\s+you|would\s+you|pls\s+can\s+you)[,!]?\s+)+/, '');
   for (const [intent, re] of WHOLE) if (re.test(bare)) return { intent };
   // "add Priyanka Shetty to Pellucid Labs": a person added to a customer is a new contact.

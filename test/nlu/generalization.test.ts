@@ -714,5 +714,12 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('wholesale order from Orbis Freight, $1,240 for 48 mugs')).toMatchObject({ intent: 'record_purchase', slots: { customer: 'Orbis Freight', amount: 1240 } });
     expect(contract('refund sent to Orbis, close the melted candles ticket').intent).toBe('close_ticket');
   });
+  it('leaves chit-chat that opens like a command alone', () => {
+    for (const text of ['forget it, never mind', 'done for today, have a good weekend', 'my mom paid for dinner lol', 'my coffee guy paid me back']) {
+      expect(contract(text).intent).toBe('unknown');
+    }
+    expect(contract('forget Jana Novak').intent).toBe('erase_contact');
+    expect(contract('remind me who Jana Novak is').intent).toBe('customer_summary');
+  });
 });
 
