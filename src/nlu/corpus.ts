@@ -41,6 +41,7 @@ export const DEVELOPMENT_SPLITS: readonly DevelopmentSplit[] = [
   ['dev9', 'customer records: contacts, addresses, person-customers, summaries'],
   ['dev10', 'six founders in six countries: who and which customer, named as busy people type'],
   ['dev11', 'seven sole traders whose customers are people and households: names as typed on a phone'],
+  ['dev12', 'six founders in English-speaking countries: every intent, names of every shape'],
 ].map(([name, about]) => ({ name: name!, path: join(CORPUS_DIR, `${name}.jsonl`), about: about! }));
 
 /** The held-out split: only measured, never trained on or read while writing rules. */

@@ -72,11 +72,11 @@ function digitsStartName(word: string): boolean {
 }
 
 // Legal forms that are also ordinary words in lower case ("Fjordbyte AS", "Volta SE", but "add Acme as ...").
-const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA|HOA|OG|OHG|UG|GbR|eG|SARL|SRL|BVBA|ApS|AB|Oy|SAS|EURL|CIC)$/;
+const UPPER_LEGAL_FORM = /^(?:AS|ASA|SE|KG|KGaA|SpA|HOA|OG|OHG|UG|GbR|eG|SARL|SRL|BVBA|ApS|AB|Oy|SAS|EURL|CIC|DAC|CLG)$/;
 // Multi-word legal forms written after a name ("Mazur Software sp. z o.o.", "Tatra s.r.o.").
 const LEGAL_TAIL = /^(?: \(pty\) ltd\.?| (?:sp\. ?z ?o\.o\.|s\.r\.o\.|s\.a\.s\.|s\.p\.a\.|s\.a\.|s\.l\.|d\.o\.o\.|k\.k\.|a\.s\.)|, ?(?:ltd|limited)\.?)(?![\p{L}\p{N}])/iu;
 // Country and region codes that end a company's name ("Kiwi Kitchens NZ", "Globex UK").
-const REGION = /^(?:UK|US|USA|EU|NZ|AU|ANZ|UAE|APAC|EMEA|LATAM|DE|FR|ES|NL|IE|SG|HK|JP|BR|MX|ZA|NA)$/;
+const REGION = /^(?:UK|US|USA|EU|NZ|AU|ANZ|UAE|APAC|EMEA|LATAM|DE|FR|ES|NL|IE|SG|HK|JP|BR|MX|ZA|NA|HQ)$/;
 
 // Words after a number that make it a date or time, not part of a name ("on 5 Jan", "at 3 PM").
 const DATE_OR_TIME = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|a\.m\.|p\.m\.)$/i;
@@ -359,7 +359,7 @@ export function isPersonName(name: string): boolean {
 
 // "the Kowalczyks", "the Okonkwos'": a family, named by its plural family name after a lower-case "the".
 function isFamily(text: string, u: Unit): boolean {
-  const stem = /^(\p{Lu}\p{Ll}+?)(?:e?s)$/u.exec(u.name)?.[1];
+  const stem = /^(\p{Lu}[\p{Ll}\p{Lu}'’]+?)(?:e?s)$/u.exec(u.name)?.[1];
   if (stem === undefined) return false;
   // "Nguyens' new email": a plural possessive needs no "the".
   const plural = /^['’]/.test(text.slice(u.end - 1, u.end)) || /^['’](?!s)/.test(text.slice(u.end, u.end + 2));
@@ -369,7 +369,7 @@ function isFamily(text: string, u: Unit): boolean {
   // A known family name, or one no noun follows ("the Kowalczyks, …", "the Haddads in 2 weeks"; "the Orbis
   // renewal" is a company's).
   const next = /^\s+([\p{L}'’]+)/u.exec(text.slice(u.end, u.end + 30))?.[1];
-  return isSurname(stem) || /^(?:\s*$|[,.;:!?'’—–-]| [(—–-])/.test(text.slice(u.end, u.end + 30)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said|says|need|needs|will|by|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i.test(next));
+  return isSurname(stem) || /^(?:\s*$|[,.;:!?'’—–-]| [(—–-])/.test(text.slice(u.end, u.end + 30)) || (next !== undefined && /^(?:at|in|on|for|to|re|about|back|again|today|tonight|tomorrow|yesterday|this|last|next|now|and|with|from|are|were|have|had|want|wants|said|says|need|needs|will|by|as|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i.test(next));
 }
 
 // Whether a name of several words ends in a family or given name ("… Okafor"), as "Garuda Scaffolding" does not.
@@ -520,7 +520,7 @@ export function readNameAt(text: string, pos: number, lower: LowerNames = 'unfam
     // "Shirin, Avesta Rugs' buyer": a role at a company makes the one before it a person, known name or not.
     const role = u2?.possessive && personLike && !looksLikeCompany(u1.name) ? ROLE.exec(after) : null;
     if (u2 && role && !isPersonName(u2.name)) return { contact: u1.name, customer: u2.name, start: u1.start, end: u2.end + role[0].length };
-    const ends = !u2?.possessive && /^(?:\s*$|\s*[,.;:!?)]|\s+[-–—])/.test(after);
+    const ends = !u2?.possessive && /^(?:\s*$|\s*[,.;:!?)]|\s+[-–—]|\s+(?:about|re|regarding)\s)/i.test(after);
     // "Rangi Te Whata, Te Whata Whānau Trust": a business after a name of two or three words that reads as no business.
     const pairable = isPersonName(u1.name) || dash || (u2 !== undefined && looksLikeCompany(u2.name) && nameWords(u1.name).length >= 2 && !looksLikeCompany(u1.name));
     if (u2 && pairable && !isPersonName(u2.name) && !JOB_TITLE.test(u2.name) && (ends || (dash && looksLikeCompany(u2.name)))) {

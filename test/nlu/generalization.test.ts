@@ -721,5 +721,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('forget Jana Novak').intent).toBe('erase_contact');
     expect(contract('remind me who Jana Novak is').intent).toBe('customer_summary');
   });
+  it('reads a role at the customer opening a later clause, HQ and Irish legal forms, households with inner capitals (blind dev12 split)', () => {
+    expect(contract('Orbis Dental call - practice manager Yusuf says payroll is late').slots).toMatchObject({ customer: 'Orbis Dental', contact: 'Yusuf' });
+    expect(contract('called Harbor Pavilion, events mgr Bianca says no open flames').slots).toMatchObject({ customer: 'Harbor Pavilion', contact: 'Bianca' });
+    expect(contract("how's Lumen HQ doing?").slots).toEqual({ customer: 'Lumen HQ' });
+    expect(contract('follow up with Corrib Pharma DAC next month').slots).toMatchObject({ customer: 'Corrib Pharma DAC' });
+    expect(contract('new deal w/ the MacDonalds, garden redesign, $7,500').slots).toMatchObject({ contact: 'MacDonalds', amount: 7500 });
+    expect(contract('got an email from Dmitri Volkov - Lakeshore Plaza about the snow contract').slots).toMatchObject({ contact: 'Dmitri Volkov', customer: 'Lakeshore Plaza' });
+  });
 });
 

@@ -75,7 +75,7 @@ tailoring tailor parlour parlor fencing tiling tiles roofing painting painters d
 home scaffolding cabinetry joinery upholstery framing glazing flooring kilim carpets fabrics konfeksiyon tekstil
 tuhafiye libreria papeleria ferreteria drogueria
 piekarnia kancelaria optyk apteka warsztat sklep biuro pracownia kwiaciarnia cukiernia syn synowie hijos filhos figli
-fils söhne
+fils söhne weddings attorneys lawyers solicitors accountants pharma plaza pavilion condos residences
 fotografia fotografie photographie abogados advogados contabilidade contabilidad asesores asesoria consultores
 panaderia panadería bäckerei bakkerij boulangerie patisserie pâtisserie restaurante ristorante trattoria osteria
 taqueria cafeteria cafetería floristeria floristería tienda atelier werkstatt kanzlei apotheke immobilien

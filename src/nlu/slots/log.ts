@@ -38,6 +38,9 @@ const SPOKEN_TO = /\b(?:talked|spoke|speaking|chatted)\s+(?:to|with)\s+|^\s*\(\s
 const ROLE_BEFORE_NAME = /\b(?:[Tt]heir|[Oo]ur|[Tt]he|[Nn]ew)\s+(?:new\s+)?(?:\p{Lu}{2,4}|[Cc](?:eo|to|fo|oo)|(?:[Cc]o-?)?[Ff]ounder|[Oo]wner|[Mm]anager|[Bb]uyer|[Dd]irector|[Hh]ead\s+of\s+[\p{L}-]+)\s+(?=\p{Lu})/gu;
 
 const CLAUSE_START = /(?:^|[,:;.!?]\s*|\s[-–—]\s*)(?=\p{Lu})/gu;
+// A clause that opens with someone's role at the customer, then their name: "…, practice manager Yusuf
+// says …", "- owner Carla Botha wants …", "their ops lead Tomás Herrera asked …".
+const ROLE_OPENS_CLAUSE = /(?:^|[,:;.!?]\s*|\s[-–—]\s*)(?:(?:their|the|our)\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:lead|manager|mgr|coordinator|planner|owner|director|founder|co-?founder|buyer|head|admin|administrator|assistant|partner|principal|chair|officer|secretary|treasurer|accountant|bookkeeper|rep)\s+(?=\p{Lu})/gu;
 
 // "meeting at Brightwell Realty w/ Theo": the person met there, right after the customer; "the
 // Northstar board chair, Dr. Alma Quintero": their role there, then the person.
@@ -71,7 +74,7 @@ function speakerNamedAfter(text: string, from: number): string | undefined {
     const kin = found?.contact && !found.customer ? /^[\p{L}'’-]+['’]s/u.exec(rest.slice(found.start)) : null;
     if (kin && KIN.test(rest.slice(found!.start + kin[0].length))) return found!.contact;
   }
-  for (const re of [SPOKEN_TO, ROLE_BEFORE_NAME]) {
+  for (const re of [SPOKEN_TO, ROLE_BEFORE_NAME, ROLE_OPENS_CLAUSE]) {
     for (const m of rest.matchAll(re)) {
       // "spoke to the principal, Dr Yvonne Achebe", "spoke to the manager Hoa".
       const at = (m.index ?? 0) + m[0].length;
