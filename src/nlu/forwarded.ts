@@ -55,8 +55,8 @@ export function parseForwarded(raw: string): CommandOf<'log_interaction'> | unde
 }
 
 // "Fwd: Roth Logistik GmbH - Maximilian Roth wrote: we take package M", "Hajiya Zainab <zainab@…> wrote: …",
-// "fwd from Khalid Al Mansoori (Al Noor Trading LLC): …".
-const QUOTED = /^(?:(?:fwd?|fw|forward(?:ed|ing)?)\b\s*:?\s*)?(.{2,100}?)\s+wrote\s*:\s*(\S.*)$|^(?:fwd?|fw|forward(?:ed)?)\s+from\s+([^:]{2,100}?)\s*:\s*(\S.*)$/i;
+// "fwd from Khalid Al Mansoori (Al Noor Trading LLC): …", "fwd whatsapp from Riaan (Seaboard Realty): …".
+const QUOTED = /^(?:(?:fwd?|fw|forward(?:ed|ing)?)\b\s*:?\s*)?(.{2,100}?)\s+wrote\s*:\s*(\S.*)$|^(?:fwd?|fw|forward(?:ed)?)\s+(?:(?:an?\s+)?(e-?mail|mail|whats\s?app|text|sms|message|msg)\s+)?from\s+([^:]{2,100}?)\s*:\s*(\S.*)$/i;
 const PRONOUN = /^(?:i|we|you|he|she|they|it|someone|somebody)$/i;
 
 /**
@@ -66,7 +66,7 @@ const PRONOUN = /^(?:i|we|you|he|she|they|it|someone|somebody)$/i;
 export function parseQuotedReply(text: string): CommandOf<'log_interaction'> | undefined {
   const m = QUOTED.exec(text);
   if (!m) return undefined;
-  const { email, phone, masked } = findContactDetails(m[1] ?? m[3] ?? '');
+  const { email, phone, masked } = findContactDetails(m[1] ?? m[4] ?? '');
   // "On Tue, 3 Mar, Lena Berg wrote:": the date goes.
   const line = masked.replace(/<\s*>/g, ' ').trim();
   const who = /^on\s/i.test(line) ? line.slice(line.lastIndexOf(',') + 1).trim() : line;
@@ -81,10 +81,10 @@ export function parseQuotedReply(text: string): CommandOf<'log_interaction'> | u
     intent: 'log_interaction' as const,
     contact,
     customer,
-    kind: 'email' as const,
+    kind: /^(?:whats\s?app|text|sms|message|msg)$/i.test(m[3] ?? '') ? ('message' as const) : ('email' as const),
     email: email?.value,
     phone: phone?.value,
-    note: cleanValue((m[2] ?? m[4] ?? '').replace(/^["“]|["”]$/g, '')) || undefined,
+    note: cleanValue((m[2] ?? m[5] ?? '').replace(/^["“]|["”]$/g, '')) || undefined,
     words: text,
   });
 }

@@ -11,7 +11,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   '$': 'USD', 'us$': 'USD', 'usd$': 'USD', 'c$': 'CAD', 'ca$': 'CAD', 'a$': 'AUD', 'au$': 'AUD', 'nz$': 'NZD',
   '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', 'chf': 'CHF', 'fr.': 'CHF', '₩': 'KRW', 'r$': 'BRL',
   's$': 'SGD', 'hk$': 'HKD', 'mx$': 'MXN', '₦': 'NGN', '₱': 'PHP', '₽': 'RUB', '₪': 'ILS', '฿': 'THB',
-  '₺': 'TRY', '₴': 'UAH', '₫': 'VND', 'zł': 'PLN', 'rs': 'INR', 'rs.': 'INR',
+  '₺': 'TRY', '₴': 'UAH', '₫': 'VND', 'zł': 'PLN', 'rs': 'INR', 'rs.': 'INR', r: 'ZAR',
 };
 const WORDS: Readonly<Record<string, string>> = {
   usd: 'USD', dollar: 'USD', dollars: 'USD', bucks: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', gbp: 'GBP',
@@ -35,7 +35,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7,
 };
 
-const SYMBOL_SRC = '(?:usd\\$|us\\$|ca\\$|au\\$|nz\\$|hk\\$|mx\\$|c\\$|a\\$|r\\$|s\\$|fr\\.|rs\\.?|chf|zł|usd|eur|gbp|cad|aud|jpy|inr|sek|nok|dkk|pln|brl|mxn|sgd|hkd|nzd|ngn|zar|kes|aed|\\$|€|£|¥|₹|₩|₦|₱|₽|₪|฿|₺|₴|₫)';
+const SYMBOL_SRC = '(?:r(?=\\d)|usd\\$|us\\$|ca\\$|au\\$|nz\\$|hk\\$|mx\\$|c\\$|a\\$|r\\$|s\\$|fr\\.|rs\\.?|chf|zł|usd|eur|gbp|cad|aud|jpy|inr|sek|nok|dkk|pln|brl|mxn|sgd|hkd|nzd|ngn|zar|kes|aed|\\$|€|£|¥|₹|₩|₦|₱|₽|₪|฿|₺|₴|₫)';
 // Thousands grouped by space, dot, comma or the Swiss apostrophe ("3'200"), or the Indian way ("1,50,000").
 const NUMBER_SRC = "(\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{1,2})?|\\d{1,3}(?:[ .,']\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?)";
 const MULT_SRC = '(k|m|mm|mn|bn|thousand|grand|million|lakhs?|lacs?|crores?)?';

@@ -729,5 +729,13 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('new deal w/ the MacDonalds, garden redesign, $7,500').slots).toMatchObject({ contact: 'MacDonalds', amount: 7500 });
     expect(contract('got an email from Dmitri Volkov - Lakeshore Plaza about the snow contract').slots).toMatchObject({ contact: 'Dmitri Volkov', customer: 'Lakeshore Plaza' });
   });
+  it('reads rand, forwarded WhatsApps, more of the operator\'s next steps, "anything for tomorrow" and "how are X going"', () => {
+    expect(contract('Table Bay Tours paid R18,500 for the rebuild').slots).toMatchObject({ amount: 18500, currency: 'ZAR' });
+    expect(contract('fwd whatsapp from Riaan (Seaboard Realty): "can the page load faster?"').slots).toMatchObject({ contact: 'Riaan', customer: 'Seaboard Realty', kind: 'message' });
+    expect(contract('visited Orbis to check the arbour, it is narrower than planned, redo sketch by Tuesday').slots).toMatchObject({ note: 'it is narrower than planned', dueAt: '2026-12-01T14:00:00.000Z' });
+    expect(contract('anything for tomorrow').intent).toBe('list_followups');
+    expect(contract('how are Georgia & Kofi going?')).toEqual({ intent: 'customer_summary', slots: { contact: 'Georgia & Kofi' } });
+    expect(contract('how are you going?').intent).toBe('unknown');
+  });
 });
 

@@ -209,7 +209,7 @@ const SUMMARY_HEAD =
 export function summarySlots(input: SlotInput): CommandOf<'customer_summary'> {
   const { text } = input;
   // "how is X doing", "tell me about X": the wording marks the name, so ordinary words count too.
-  const framed = /^(?:how\s+is|how's|hows)\s+(.+?)\s+doing\b|^(?:tell\s+me\s+)?how\s+(.+?)\s+is\s+doing\b|^(?:summary\s+(?:of|for)?|summari[sz]e)\s+(.+?)\s*[?.!]*$|^(?:summary|overview|profile|status)\s*:\s*(.+?)\s*[?!]*$|^([^,:;]{1,40}?)(?:,|\s[-–—])\s*(?:summary|status|update|overview)\s*(?:pls|please|plz)?\s*\??$/i.exec(text);
+  const framed = /^(?:how\s+is|how's|hows|how\s+are)\s+(.+?)\s+(?:doing|going)\b|^(?:tell\s+me\s+)?how\s+(.+?)\s+is\s+doing\b|^(?:summary\s+(?:of|for)?|summari[sz]e)\s+(.+?)\s*[?.!]*$|^(?:summary|overview|profile|status)\s*:\s*(.+?)\s*[?!]*$|^([^,:;]{1,40}?)(?:,|\s[-–—])\s*(?:summary|status|update|overview)\s*(?:pls|please|plz)?\s*\??$/i.exec(text);
   if (framed) {
     const ref = parseNameSpan(framed[1] ?? framed[2] ?? framed[3] ?? framed[4] ?? framed[5] ?? '', 'any');
     if (ref.customer || ref.contact) return { intent: 'customer_summary', ...ref };

@@ -16,7 +16,7 @@ const FOLLOWUP_CLAUSE =
 const WHEN = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|tmrw|today|tonight|eod|next\\s+(?:week|month)|in\\s+\\d+\\s*\\w+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|\\d{1,2}(?:st|nd|rd|th))\\b';
 const STEP_TIME = `\\b${WHEN}`;
 const NEXT_STEP = new RegExp(
-  `^(?:fu\\b|(?:revert|answer|reply|respond|get\\s+back)\\b|(?:send|sending)\\s+(?:(?:the|a|an|them|her|him|our)\\s+)*(?:quote|proposal|offer|estimate|contract|invoice|deck|draft|it|pricing|prices|report|guide|drawings|plan)\\b|quote\\s+by\\b|(?:go|going)\\s+(?:there|back|over)\\b|check\\s+(?:on\\s+)?(?:it\\b|them\\b|${WHEN})|call\\s+(?:the\\s+)?[\\p{L}-]+\\s+(?:back\\b|${WHEN})).*${STEP_TIME}`,
+  `^(?:fu\\b|(?:revert|answer|reply|respond|get\\s+back)\\b|(?:send|sending|redo|prepare|draft|finish|book)\\s+(?:(?:the|a|an|them|her|him|our|new|revised|updated)\\s+)*(?:quote|quotes|proposal|offer|estimate|contract|invoice|deck|draft|it|them|pricing|prices|report|guide|drawings|plan|shortlist|sketch|sketches|mockups?|designs?|specs?)\\b|quote\\s+by\\b|(?:go|going)\\s+(?:there|back|over)\\b|check\\s+(?:on\\s+)?(?:it\\b|them\\b|${WHEN})|call\\s+(?:the\\s+)?[\\p{L}-]+\\s+(?:back\\b|${WHEN})).*${STEP_TIME}`,
   'iu',
 );
 // A follow-up said inside a clause, as dictation runs on without commas ("… so use scissors follow up
