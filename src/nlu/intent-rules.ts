@@ -92,8 +92,9 @@ const RULES: Rule[] = [
   // "Jared, Pied Piper's COO, called": a contact with their role, then what they did.
   { intent: 'log_interaction', needs: 'name', re: new RegExp(`^${NAME_CHAR}{1,40},\\s*[^,;:!?]{1,60}?['’]s?\\s+[^,;:!?]{1,30},\\s*(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote|replied|dm'?d|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:a\\s+)?(?:voicemail|vm))\\b`) },
   { intent: 'log_interaction', needs: 'name', details: true, re: new RegExp(`^(?!(?:i|we|they|he|she|who|what|someone|somebody|nobody)\\b)(?:${SENDER_DETAIL}|${NAME_CHAR}){1,60}?,?\\s(?:called|e-?mailed|texted|messaged|pinged|rang|phoned|wrote\\s+(?:in|back|to\\s+(?:me|us))|replied|dm'?d|whats\\s?app(?:ed|'d)|reached\\s+out|got\\s+in\\s+touch|left\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:voicemail|vm|voice\\s+message)|(?:came|stopped|dropped|popped)\\s+(?:by|in|over|round))\\b`) },
-  // "Acme call: ..." logs a call; "Acme email: ops@acme.com" gives an address (below).
-  { intent: 'log_interaction', needs: 'name', re: /^[^,.;:!?]{1,60}?\s(?:call|meeting|mtg|email|lunch|coffee|demo|zoom|chat|catch-?up)\s*(?::(?!\s*(?:mailto:)?[\w.+-]+@)|\s[-–—]\s)/ },
+  // "Acme call: ..." and "Greenway HOA board meeting last night, …" log an interaction; "Acme email:
+  // ops@acme.com" gives an address (below).
+  { intent: 'log_interaction', needs: 'name', re: /^[^,.;:!?]{1,60}?\s(?:call|meeting|mtg|email|lunch|coffee|demo|zoom|chat|catch-?up)\s*(?::(?!\s*(?:mailto:)?[\w.+-]+@)|\s[-–—]\s|\s+(?:last\s+night|today|yesterday|this\s+(?:morning|afternoon|evening)|earlier)\s*,)/ },
   { intent: 'update_customer', needs: 'name', re: new RegExp(`^(?!(?:my|our|your|his|her|their|the|this|that|i|we)\\b)[\\w&. -]+(?:'s?)?\\s${FIELD_QUALIFIER}${CONTACT_FIELD}\\s*(?::|is\\b)`) },
   // "Canyon Creative's Theo: theo@canyoncreative.co" gives a contact's details.
   { intent: 'update_customer', needs: 'name', re: /^[^,:;]{1,60}?['’]s\s+[\w.'’-]+(?:\s+[\w.'’-]+)?\s*:\s*(?:mailto:)?[\w.+-]+@|^[^,:;]{1,60}?['’]s\s+[\w.'’-]+(?:\s+[\w.'’-]+)?\s*:\s*(?:tel:)?\+?[\d(][\d\s().-]{6,}\d/ },

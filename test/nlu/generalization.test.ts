@@ -737,5 +737,10 @@ describe('people and businesses of small shops and services', () => {
     expect(contract('how are Georgia & Kofi going?')).toEqual({ intent: 'customer_summary', slots: { contact: 'Georgia & Kofi' } });
     expect(contract('how are you going?').intent).toBe('unknown');
   });
+  it('reads "<customer> meeting last night, …" as a logged meeting', () => {
+    expect(contract('Harbor Yoga board meeting last night, they approved the retrofit')).toEqual({
+      intent: 'log_interaction', slots: { customer: 'Harbor Yoga', kind: 'meeting', note: 'they approved the retrofit' },
+    });
+  });
 });
 
