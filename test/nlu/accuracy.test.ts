@@ -20,7 +20,7 @@ const HELDOUT2_SLOT_FLOOR = 0.92;
 /** The development splits were read and fixed against; they must stay where they were brought. */
 const DEVELOPMENT_FLOORS: Record<string, { minTotal: number; intent: number; slot: number }> = {
   dev: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.92 },
-  dev2: { minTotal: 250, intent: 0.96, slot: 0.93 },
+  dev2: { minTotal: 250, intent: 0.98, slot: 0.95 },
   // Before it was read: intent 0.979, customer 0.943, email 0.985, phone 0.985; after: 0.994 or more.
   dev3: { minTotal: 250, intent: INTENT_FLOOR, slot: 0.97 },
   // Before it was read: contact 0.761, customer 0.807, note 0.931; after: 0.97 or more.
@@ -36,15 +36,16 @@ const DEVELOPMENT_FLOORS: Record<string, { minTotal: number; intent: number; slo
   // note 0.764, dueAt 0.78, contact 0.819, customer 0.844 (the hardest split: names anywhere, several people, forwarded signatures).
   dev8: { minTotal: 300, intent: 0.99, slot: 0.78 },
   // Before it was read: intent 0.884, contact 0.707, customer 0.713, note 0.880; after: intent 0.956, customer 0.854, contact 0.891, note 0.934.
-  dev9: { minTotal: 300, intent: 0.97, slot: 0.93 },
+  dev9: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.94 },
   // Before it was read: intent 0.956, contact 0.725, customer 0.715, note 0.792, dueAt 0.855, amount 0.872, currency 0.833;
   // after (session 6): intent 0.991, contact 0.866, customer 0.853, note 0.848, dueAt 0.891, amount 0.949, currency 0.972.
-  dev10: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.84 },
+  dev10: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.85 },
   // Before it was read: intent 0.962, contact 0.537, customer 0.414, note 0.736, dueAt 0.786, kind 0.915, amount 0.850;
   // after (session 6): intent 0.988, contact 0.806, customer 0.661 (nicknames, pets, Vietnamese firms), note 0.836, dueAt 0.886.
   dev11: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.66 },
-  // Before it was read: intent 0.973, contact 0.869, customer 0.862, note 0.900, dueAt 0.909, kind 0.954.
-  dev12: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.88 },
+  // Before it was read: intent 0.973, contact 0.869, customer 0.862, note 0.900, dueAt 0.909, kind 0.954;
+  // after (session 6): intent 0.988, contact 0.962, customer 0.951, note 0.955, dueAt 0.955, kind 0.981.
+  dev12: { minTotal: 300, intent: INTENT_FLOOR, slot: 0.95 },
 };
 /** Slots with this few labeled cases move in large steps; they get a looser floor. */
 const SMALL_SAMPLE = 20;
