@@ -88,7 +88,7 @@ export async function runStart(config: Config, io: { out: (s: string) => void; e
   try {
     runtime = await startRuntime(core, [...channels, ...(consoleSink ? [consoleSink] : [])], {
       port: config.PORT,
-      onFailed: createDeliveryFailureAlert({ store: schedulerStore, operators: operatorAccounts(ids), platforms }),
+      onFailed: createDeliveryFailureAlert({ store: schedulerStore, operators: operatorAccounts(ids), platforms, now: () => core.deps.clock.now() }),
     });
     for (const p of configured) io.err(`${p.platform}: connected (${p.detail}).`);
     await scheduler.start();

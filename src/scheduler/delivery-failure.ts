@@ -11,6 +11,8 @@ export function createDeliveryFailureAlert(deps: {
   store: Pick<SchedulerStore, 'findOperatorChats' | 'enqueue'>;
   operators: OperatorAccount[];
   platforms: Iterable<string>;
+  /** The injected clock: the alert is due now, as the delivery loop counts time. */
+  now: () => Date;
 }): (message: ClaimedMessage, error: string) => Promise<void> {
   const platforms = new Set(deps.platforms);
   return async (message, error) => {
@@ -19,7 +21,7 @@ export function createDeliveryFailureAlert(deps: {
     const text = `I could not deliver a ${message.kind} on ${message.platform} after ${message.attempts} attempts (${error}). It is kept as failed message #${message.id}.`;
     await deps.store.enqueue(chats.map((c) => ({
       key: `delivery-failed:${message.id}:${c.who}`, platform: c.platform, chatId: c.chatId, kind: 'alert' as const,
-      reply: reply('error', text, { title: 'Delivery failed' }), notBefore: new Date(),
+      reply: reply('error', text, { title: 'Delivery failed' }), notBefore: deps.now(),
     })));
   };
 }

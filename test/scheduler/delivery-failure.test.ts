@@ -24,7 +24,7 @@ describe('a message that finally fails', () => {
     const terminal: Channel = { platform: 'console', start: async () => undefined, stop: async () => undefined, send: async (_t, r) => { shown.push(r); } };
     const store = createPrismaSchedulerStore(h.core.db, () => h.clock.now());
     runtime = await startRuntime(h.core, [refusing, terminal], {
-      sweepMs: 60_000, onFailed: createDeliveryFailureAlert({ store, operators: [], platforms: ['slack', 'console'] }),
+      sweepMs: 60_000, onFailed: createDeliveryFailureAlert({ store, operators: [], platforms: ['slack', 'console'], now: () => h.clock.now() }),
     });
     await runtime.outbox.enqueue({ key: 'r1', platform: 'slack', chatId: 'C1', kind: 'reminder', reply: reply('info', 'call Acme'), notBefore: h.clock.now() });
     await runtime.delivery.drain();
