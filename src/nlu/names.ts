@@ -53,7 +53,7 @@ const ROLE = /^\s+(?:new\s+)?(?:(?:marketing|sales|product|ops|operations|financ
 // A role at a company after a person: "Ana Lima, CTO of Vexa", "Ximena Ortega, head of ops at Pampa Verde".
 /** "Linh's sister Thu", "Pieter's colleague Femke Visser": after a person's possessive, the relation, then the person reached. */
 export const KIN = /^\s+(?:colleague|assistant|sister|brother|son|daughter|wife|husband|partner|dad|mum|mom|boss|deputy|2ic)\s+(?=\p{Lu})/iu;
-// A job title in capitals after a person ("Henrike Baumann, Leitung Operations", "Head of Sales") is no company.
+// A job title after a person ("Henrike Baumann, Leitung Operations", "Head of Sales") is no company.
 const JOB_TITLE = /^(?:(?:head|lead|leitung|chief|director|manager|vp|officer|executive|vice|president|assistant|coordinator|specialist|administrator|analyst|senior|junior|principal|of|and|&|de|des|du|der|für|operations|ops|sales|marketing|finance|procurement|purchasing|hr|product|engineering|design|accounts?|office|project|customer|success|support|business|development|gerente|gerencia|diretora?|directora?|responsable|einkauf|vertrieb|buchhaltung|geschäftsführer(?:in)?|geschäftsführung|compras|ventas|achats|directeur|directrice)(?:\s+|$))+$/iu;
 const ROLE_AT =
   /^\s*,\s*(?:(?:the|our|their|his|her|new|a|an)\s+)?(?:[\p{Ll}-]{2,12}\s+)?(?:\p{Lu}{2,4}|ceo|cto|cfo|coo|cmo|cio|vp|svp|head|founder|co-?founder|director|manager|lead|owner|buyer|admin|assistant|president|partner|engineer|designer|developer|consultant|accountant|editor|producer|principal|officer|coordinator|specialist|analyst|contact|gm|md|pm)\b(?:[ \p{Ll}&-]{0,30}?\s(?:at|of|from|for|@)\s*|\s*,\s*)(?=[\p{Lu}\d])/u;
@@ -97,12 +97,12 @@ function isSuffix(word: string): boolean {
   return COMPANY_SUFFIXES.has(word.toLowerCase().replace(/\./g, '')) || UPPER_LEGAL_FORM.test(word);
 }
 
-// A word in capitals is an acronym ("ICO", "ANA"), not a given name, whatever it spells.
 // Trade nouns match without accents ("Fotografía", "Librería").
 function isTrade(word: string): boolean {
   return TRADE_NOUNS.has(foldName(word));
 }
 
+// A word in capitals is an acronym ("ICO", "ANA"), not a given name, whatever it spells.
 function isGivenName(word: string): boolean {
   return !/^\p{Lu}{2,}$/u.test(word) && FIRST_NAMES.has(foldName(word));
 }
