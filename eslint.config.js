@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/storage/generated/**', 'data/**', 'scratch/**'] },
+  { ignores: ['node_modules/**', 'src/storage/generated/**', 'data/**', 'scratch/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/core/**/*.ts'],
