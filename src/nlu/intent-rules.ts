@@ -55,8 +55,13 @@ export interface RuleMatch {
   needs?: Needs;
 }
 
+/** The words between a customer's old name and its new one: "is now called", "changed their name to". */
+export const RENAMED_AS = '(?:is\\s+now\\s+called|(?:is|was|has\\s+been|got)\\s+renamed(?:\\s+to)?|renamed\\s+(?:itself\\s+)?(?:to|as)|changed\\s+(?:their|its|his|her|the(?:\\s+company|\\s+business)?)\\s+name\\s+to|(?:now\\s+)?goes\\s+by)';
 /** A customer's new name: "rename X to Y", "X is now called Y", "X changed their name to Y", "Acme is now Acme Labs". */
-export const RENAME = /^(?:(?:please|pls)\s+)?rename\s+.+?\s+(?:to|as)\s+\S|^(?:(?:please|pls)\s+)?change\s+(?:the\s+name\s+of\s+.+?|.+?['’]s?\s+name)\s+to\s+\S|^.+?\s+(?:is\s+now\s+called|(?:is|was|has\s+been|got)\s+renamed(?:\s+to)?|renamed\s+(?:itself\s+)?(?:to|as)|changed\s+(?:their|its|his|her|the(?:\s+company|\s+business)?)\s+name\s+to|(?:now\s+)?goes\s+by)\s+\S|^(\S+)(?:\s+\S+){0,5}?\s+is\s+now\s+\1(?:\s|$)/i;
+export const RENAME = new RegExp(
+  `^(?:(?:please|pls)\\s+)?rename\\s+.+?\\s+(?:to|as)\\s+\\S|^(?:(?:please|pls)\\s+)?change\\s+(?:the\\s+name\\s+of\\s+.+?|.+?['’]s?\\s+name)\\s+to\\s+\\S|^.+?\\s+${RENAMED_AS}\\s+\\S|^(\\S+)(?:\\s+\\S+){0,5}?\\s+is\\s+now\\s+\\1(?:\\s|$)`,
+  'i',
+);
 
 const RULES: Rule[] = [
   // Leading words that say what is asked, however the rest reads.

@@ -37,8 +37,9 @@ const EMAIL_DOMAIN = /^@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 // Titles before a person's name ("Dr. Osei", "Herr Brandt", "Sra. Ortega", "Smt. Iyer").
 const TITLES = 'mr|mrs|ms|mx|miss|dr|dra|prof|professor|pastor|rev|reverend|father|rabbi|imam|whaea|sir|dame|herrn|herr|frau|mme|mlle|madame|monsieur|sr|sra|srta|señor|señora|sig|dott|ing|engr|shri|smt|sri|alhaji|alhaja|hajiya|hajia|haji|chief|pak|ibu|doña|dona|hacı|haci|aghaye|agha|mzee|sheikh|pani|anh|chị|cô|chú|bác|ông|bà';
 // Honorifics written after a name: "Sharma ji", "Anand bhai", "Mehta uncle", "Ayşe Hanım", "Watanabe-san".
-const POSTFIX_TITLE = /^ (?:ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam|saab|sahib|bey|hanım|hanim|efendi)(?![\p{L}-])/iu;
-const HONORIFIC_LAST = /^(?:ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam|saab|sahib|bey|hanım|hanim|efendi)$|\p{L}-(?:san|sama|kun|chan|ji)$/iu;
+const POSTFIX_TITLES = 'ji|jee|bhai|bhaiya|uncle|aunty|auntie|didi|sir|madam|saab|sahib|bey|hanım|hanim|efendi';
+const POSTFIX_TITLE = new RegExp(`^ (?:${POSTFIX_TITLES})(?![\\p{L}-])`, 'iu');
+const HONORIFIC_LAST = new RegExp(`^(?:${POSTFIX_TITLES})$|\\p{L}-(?:san|sama|kun|chan|ji)$`, 'iu');
 const TITLE = new RegExp(`^(?:${TITLES})$`, 'iu');
 // Abbreviations whose dot belongs to the name ("Acme Inc.", "Dr. Osei", "S.A."), kept as written.
 const ABBREVIATION = new RegExp(`^(?:inc|corp|co|ltd|ltda|bros|intl|pvt|pte|sdn|bhd|st|jr|şti|sti|nig|lda|${TITLES}|(?:\\p{L}\\.)+\\p{L})$`, 'iu');

@@ -1,7 +1,7 @@
 import type { CommandOf } from '../../core/command.ts';
 import { findContactDetails } from '../contact-info.ts';
 import { findCapitalizedName, hasCompanySuffix, isPersonName, type NameMatch, parseNameSpan, readNameAt } from '../names.ts';
-import { RENAME } from '../intent-rules.ts';
+import { RENAMED_AS } from '../intent-rules.ts';
 import { cleanValue } from '../text.ts';
 import { compact, nameAfter, personByAddress, refOf, type SlotInput } from './common.ts';
 
@@ -122,7 +122,7 @@ function contactAdded(at: string, who: string, email: string | undefined, phone:
 const RENAMED = [
   /^(?:(?:please|pls)\s+)?rename\s+(?:the\s+customer\s+)?(?<old>.+?)\s+(?:to|as)\s+(?<new>.+)$/i,
   /^(?:(?:please|pls)\s+)?change\s+(?:the\s+name\s+of\s+(?<old>.+?)|(?<owner>.+?)['’]s?\s+name)\s+to\s+(?<new>.+)$/i,
-  /^(?<old>.+?)\s+(?:is\s+now\s+called|(?:is|was|has\s+been|got)\s+renamed(?:\s+to)?|renamed\s+(?:itself\s+)?(?:to|as)|changed\s+(?:their|its|his|her|the(?:\s+company|\s+business)?)\s+name\s+to|(?:now\s+)?goes\s+by)\s+(?<new>.+)$/i,
+  new RegExp(`^(?<old>.+?)\\s+${RENAMED_AS}\\s+(?<new>.+)$`, 'i'),
   /^(?<old>(?<first>\S+)(?:\s+\S+){0,5}?)\s+is\s+now\s+(?<new>\k<first>(?:\s.*)?)$/i,
 ];
 
@@ -143,10 +143,8 @@ function renameSlots(text: string): CommandOf<'update_customer'> | undefined {
 /** Slots of a customer change: who, and the new phone, e-mail, tag or lifecycle stage, or a new name. */
 export function updateCustomerSlots(input: SlotInput): CommandOf<'update_customer'> {
   const { text } = input;
-  if (RENAME.test(text)) {
-    const renamed = renameSlots(text);
-    if (renamed) return renamed;
-  }
+  const renamed = renameSlots(text);
+  if (renamed) return renamed;
   const { email, phone, masked } = contactInfo(text);
   // "Jane Smith is the new contact at Acme".
   const newContact = /^(.+?)\s+is\s+(?:now\s+)?(?:the|our)\s+(?:new\s+)?(?:main\s+)?(?:contact|point\s+of\s+contact|poc)\s+(?:at|for|with)\s+(.+)$/i.exec(masked);
