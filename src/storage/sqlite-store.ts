@@ -9,6 +9,7 @@ import type {
 import { decodeRow, encodeJson } from '../core/json.ts';
 import { CUSTOMER_CHILDREN } from '../core/domain.ts';
 import type { OutgoingMessage } from '../core/outbox.ts';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteStatements } from './sqlite-statements.ts';
 import type { SqliteWriter } from './sqlite-writer.ts';
 
@@ -28,6 +29,40 @@ export function insertOutgoingRow(sql: SqliteStatements, message: OutgoingMessag
 const quoted = (column: string) => `"${column}"`;
 
 /**
+ * The Workspace row, read once and kept while nothing can have changed it: every operator message
+ * needs it, and it changes only when the operator edits a setting. Triggers on the connection count
+ * its writes, whoever makes them on it (the store, Prisma); `data_version` tells of other connections' commits.
+ */
+class WorkspaceCache {
+  private writes = 0;
+  private kept: { row: Workspace; writes: number; dataVersion: number } | undefined;
+
+  constructor(connection: BetterSqlite3.Database) {
+    connection.function('crm_workspace_written', () => {
+      this.writes += 1;
+      return null;
+    });
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      connection.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "workspace_${event.toLowerCase()}" AFTER ${event} ON main."Workspace" BEGIN SELECT crm_workspace_written(); END`);
+    }
+  }
+
+  /** Drops the kept row: a transaction that may have changed it was rolled back. */
+  forget(): void {
+    this.kept = undefined;
+  }
+
+  read(sql: SqliteStatements, load: () => Workspace): Workspace {
+    const dataVersion = sql.get<{ data_version: number }>('PRAGMA data_version')!.data_version;
+    const kept = this.kept;
+    if (kept && kept.writes === this.writes && kept.dataVersion === dataVersion) return kept.row;
+    const row = load();
+    this.kept = { row, writes: this.writes, dataVersion };
+    return row;
+  }
+}
+
+/**
  * The engine's StoreTx as prepared statements on Prisma's own SQLite connection. A message's
  * transaction is a handful of small statements; through Prisma each one cost more than the
  * commit's fsync, so this path skips the query engine.
@@ -35,7 +70,7 @@ const quoted = (column: string) => `"${column}"`;
 class SqliteStoreTx implements StoreTx {
   private changeSet: number | null = null;
 
-  constructor(private readonly sql: SqliteStatements, private readonly actor: string) {}
+  constructor(private readonly sql: SqliteStatements, private readonly actor: string, private readonly workspaceRow: WorkspaceCache) {}
 
   changeSetId(): number | null {
     return this.changeSet;
@@ -118,6 +153,10 @@ class SqliteStoreTx implements StoreTx {
   }
 
   async workspace(): Promise<Workspace> {
+    return { ...this.workspaceRow.read(this.sql, () => this.readWorkspace()) };
+  }
+
+  private readWorkspace(): Workspace {
     const read = () => this.sql.get<Workspace>('SELECT * FROM "Workspace" WHERE "id" = 1');
     const existing = read();
     if (existing) return existing;
@@ -374,13 +413,24 @@ class SqliteStoreTx implements StoreTx {
 
 /** The engine's Store on SQLite: each command is one savepoint in the writer's group commit. */
 export function createSqliteStore(writer: SqliteWriter): Store {
+  const workspace = new WorkspaceCache(writer.connection);
   return {
     transaction<T>(options: TxOptions, body: (tx: StoreTx) => Promise<TxResult<T>>): Promise<T> {
       return writer.write(async (sql) => {
-        const tx = new SqliteStoreTx(sql, options.actor);
-        const result = await body(tx);
-        tx.closeChangeSet(result.kind ?? 'change', result.summary ?? 'change');
-        return result.value;
+        const tx = new SqliteStoreTx(sql, options.actor, workspace);
+        try {
+          const result = await body(tx);
+          tx.closeChangeSet(result.kind ?? 'change', result.summary ?? 'change');
+          return result.value;
+        } catch (error) {
+          // Before the writer rolls back and runs the next command, which must not see this one's row.
+          workspace.forget();
+          throw error;
+        }
+      }).catch((error: unknown) => {
+        // The whole group's commit failed.
+        workspace.forget();
+        throw error;
       });
     },
     close: async () => undefined,

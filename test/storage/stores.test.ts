@@ -103,6 +103,35 @@ describe('the SQLite store shares Prisma\'s connection', () => {
     expect((await h.core.db.prisma.customer.findMany()).map((c) => c.name)).toEqual(['Outside']);
   });
 
+  it('reads the workspace settings as stored, whoever changed them last (the store keeps the row between messages)', async () => {
+    const settings = () => h.core.store.transaction({ actor: 'test' }, async (tx) => ({ value: await tx.workspace() }));
+    expect((await settings()).timeZone).toBe('America/New_York');
+    expect(await h.ask('set my time zone to Europe/Berlin')).toContain('Europe/Berlin');
+    expect((await settings()).timeZone).toBe('Europe/Berlin');
+
+    // Another process's commit.
+    const other = new BetterSqlite3(h.core.db.sqlite!.connection.name);
+    other.prepare('UPDATE "Workspace" SET "businessName" = ? WHERE "id" = 1').run('Other Process Ltd');
+    other.close();
+    expect((await settings()).businessName).toBe('Other Process Ltd');
+
+    // Prisma on the very same connection.
+    await h.core.db.prisma.workspace.update({ where: { id: 1 }, data: { businessName: 'Prisma Ltd' } });
+    expect((await settings()).businessName).toBe('Prisma Ltd');
+
+    // A change read back inside a transaction that then fails is not kept, even when a later change follows.
+    const failed = h.core.store.transaction({ actor: 'test' }, async (tx) => {
+      await tx.update('Workspace', 1, { businessName: 'Rolled Back Ltd' });
+      expect((await tx.workspace()).businessName).toBe('Rolled Back Ltd');
+      throw new Error('boom');
+    });
+    await expect(failed).rejects.toThrow('boom');
+    expect((await settings()).businessName).toBe('Prisma Ltd');
+    const copy = await settings();
+    copy.businessName = 'Mutated by a caller';
+    expect((await settings()).businessName).toBe('Prisma Ltd');
+  });
+
   it('commits on a durable connection: WAL, synchronous=FULL, foreign keys on', async () => {
     await h.say('add customer Acme');
     const connection = h.core.db.sqlite!.connection;

@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Interaction_occurredAt_idx";
+
+-- DropIndex
+DROP INDEX "AuditEntry_entity_entityId_idx";
+
