@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,5 +145,15 @@ describe.each(PROVIDERS)('schema drift: $name', ({ name, skip }) => {
     await p.customer.delete({ where: { id: cu.id } });
     expect(await p.interaction.count()).toBe(0);
     expect(await p.contact.count()).toBe(0);
+  });
+});
+
+describe('the PostgreSQL schema', () => {
+  it('is the one derived from prisma/schema.prisma (npm install derives it; commit the result)', async () => {
+    // @ts-expect-error: a plain .mjs script without type declarations
+    const { derivePostgresSchema } = (await import('../../scripts/derive-postgres-schema.mjs')) as { derivePostgresSchema(schema: string): string };
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const derived = derivePostgresSchema(readFileSync(join(root, 'prisma/schema.prisma'), 'utf8'));
+    expect(readFileSync(join(root, 'prisma/postgres/schema.prisma'), 'utf8')).toBe(derived);
   });
 });
