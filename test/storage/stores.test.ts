@@ -130,6 +130,20 @@ describe('the SQLite store shares Prisma\'s connection', () => {
     const copy = await settings();
     copy.businessName = 'Mutated by a caller';
     expect((await settings()).businessName).toBe('Prisma Ltd');
+
+    // Two commands sharing one commit that fails (a foreign key checked at COMMIT): neither is kept.
+    h.core.db.sqlite!.connection.pragma('defer_foreign_keys = ON');
+    const renamed = h.core.store.transaction({ actor: 'test' }, async (tx) => {
+      await tx.update('Workspace', 1, { businessName: 'Doomed Ltd' });
+      return { value: (await tx.workspace()).businessName };
+    });
+    const orphan = h.core.store.transaction({ actor: 'test' }, async (tx) => {
+      await tx.create('Interaction', { customerId: 999_999, contactId: null, operatorId: null, kind: 'note', occurredAt: T0, text: 'orphan', sentiment: null });
+      return { value: undefined };
+    });
+    const outcomes = await Promise.allSettled([renamed, orphan]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect((await settings()).businessName).toBe('Prisma Ltd');
   });
 
   it('commits on a durable connection: WAL, synchronous=FULL, foreign keys on', async () => {
