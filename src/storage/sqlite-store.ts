@@ -28,23 +28,37 @@ export function insertOutgoingRow(sql: SqliteStatements, message: OutgoingMessag
 
 const quoted = (column: string) => `"${column}"`;
 
-/**
- * The Workspace row, read once and kept while nothing can have changed it: every operator message
- * needs it, and it changes only when the operator edits a setting. Triggers on the connection count
- * its writes, whoever makes them on it (the store, Prisma); `data_version` tells of other connections' commits.
- */
-class WorkspaceCache {
-  private writes = 0;
-  private kept: { row: Workspace; writes: number; dataVersion: number } | undefined;
+/** Per connection, how many writes the Workspace row has had: counted by temporary triggers, whoever writes on it. */
+const workspaceWrites = new WeakMap<BetterSqlite3.Database, { count: number }>();
 
-  constructor(connection: BetterSqlite3.Database) {
+function watchWorkspace(connection: BetterSqlite3.Database): { count: number } {
+  let writes = workspaceWrites.get(connection);
+  if (!writes) {
+    const counter = { count: 0 };
     connection.function('crm_workspace_written', () => {
-      this.writes += 1;
+      counter.count += 1;
       return null;
     });
     for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
       connection.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "workspace_${event.toLowerCase()}" AFTER ${event} ON main."Workspace" BEGIN SELECT crm_workspace_written(); END`);
     }
+    workspaceWrites.set(connection, counter);
+    writes = counter;
+  }
+  return writes;
+}
+
+/**
+ * The Workspace row, read once and kept while nothing can have changed it: every operator message
+ * needs it, and it changes only when the operator edits a setting. The triggers count its writes on
+ * this connection (by the store or by Prisma); `data_version` tells of other connections' commits.
+ */
+class WorkspaceCache {
+  private readonly writes: { count: number };
+  private kept: { row: Workspace; writes: number; dataVersion: number } | undefined;
+
+  constructor(connection: BetterSqlite3.Database) {
+    this.writes = watchWorkspace(connection);
   }
 
   /** Drops the kept row: a transaction that may have changed it was rolled back. */
@@ -55,9 +69,9 @@ class WorkspaceCache {
   read(sql: SqliteStatements, load: () => Workspace): Workspace {
     const dataVersion = sql.get<{ data_version: number }>('PRAGMA data_version')!.data_version;
     const kept = this.kept;
-    if (kept && kept.writes === this.writes && kept.dataVersion === dataVersion) return kept.row;
+    if (kept && kept.writes === this.writes.count && kept.dataVersion === dataVersion) return kept.row;
     const row = load();
-    this.kept = { row, writes: this.writes, dataVersion };
+    this.kept = { row, writes: this.writes.count, dataVersion };
     return row;
   }
 }

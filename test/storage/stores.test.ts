@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteStatements } from '../../src/storage/sqlite-statements.ts';
+import { createSqliteStore } from '../../src/storage/sqlite-store.ts';
 import { createSqliteWriter } from '../../src/storage/sqlite-writer.ts';
 import { PROVIDERS } from '../support/databases.ts';
 import { startHarness, T0, type Harness } from '../support/harness.ts';
@@ -130,6 +131,12 @@ describe('the SQLite store shares Prisma\'s connection', () => {
     const copy = await settings();
     copy.businessName = 'Mutated by a caller';
     expect((await settings()).businessName).toBe('Prisma Ltd');
+
+    // A second store on the same connection.
+    const second = createSqliteStore(h.core.db.sqlite!);
+    await second.transaction({ actor: 'test' }, async (tx) => ({ value: await tx.update('Workspace', 1, { businessName: 'Second Store Ltd' }) }));
+    expect((await settings()).businessName).toBe('Second Store Ltd');
+    await h.core.db.prisma.workspace.update({ where: { id: 1 }, data: { businessName: 'Prisma Ltd' } });
 
     // Two commands sharing one commit that fails (a foreign key checked at COMMIT): neither is kept.
     h.core.db.sqlite!.connection.pragma('defer_foreign_keys = ON');
