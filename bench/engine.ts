@@ -36,6 +36,8 @@ const customerName = (i: number) => {
   }
   return `Bench ${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 };
+/** The i-th command's customer id: consecutive commands touch customers far apart, as a real day's would. */
+const spreadCustomer = (i: number) => ((i * 7919) % CUSTOMERS) + 1;
 const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
 function percentile(sorted: number[], p: number): number {
@@ -106,7 +108,7 @@ async function seedPostgres(connectionString: string, schema: string): Promise<v
   await client.end();
 }
 
-/** Single-row insert transactions through the bare driver; each call inserts `count` rows and returns the seconds taken. */
+/** Single-row insert transactions (bare driver or Prisma); each call inserts `count` rows and returns the seconds taken. */
 type BareInserts = { insert(count: number): Promise<number>; close(): Promise<void> };
 
 function bareSqlite(dir: string): BareInserts {
@@ -152,8 +154,7 @@ function prismaCreates(core: Core): BareInserts {
       const start = performance.now();
       for (const end = made + count; made < end; made += 1) {
         // Customers spread as the log commands' are, so the index pages they touch are as scattered.
-        const customerId = ((made * 7919) % CUSTOMERS) + 1;
-        await core.db.prisma.interaction.create({ data: { customerId, kind: 'call', occurredAt: new Date(), text: `prisma create ${made}` } });
+        await core.db.prisma.interaction.create({ data: { customerId: spreadCustomer(made), kind: 'call', occurredAt: new Date(), text: `prisma create ${made}` } });
       }
       return (performance.now() - start) / 1000;
     },
@@ -174,7 +175,7 @@ async function run(provider: 'sqlite' | 'postgresql'): Promise<void> {
   const seedSeconds = (performance.now() - seedStart) / 1000;
   core = await createCore(config);
   try {
-    const pick = (i: number) => customerName(((i * 7919) % CUSTOMERS) + 1);
+    const pick = (i: number) => customerName(spreadCustomer(i));
     // Both commands are warmed up: the first log loads the sentiment word lists (about 200 ms, which
     // `crm start` loads before the first message) and prepares its statements.
     await measure(core, 'warm-up', (i) => `summary ${pick(i)}`, 0, WARM_UP);
